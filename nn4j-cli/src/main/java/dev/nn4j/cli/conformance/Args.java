@@ -1,0 +1,84 @@
+package dev.nn4j.cli.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+/** Typed access to a case's non-tensor arguments (PyTorch names), with PyTorch's defaults supplied by the caller. */
+public final class Args {
+    private final JsonNode node;
+
+    public Args(JsonNode node) {
+        this.node = node == null ? JsonNodeFactory.instance.objectNode() : node;
+    }
+
+    public boolean has(String key) {
+        return node.has(key) && !node.get(key).isNull();
+    }
+
+    public JsonNode raw(String key) {
+        return node.get(key);
+    }
+
+    public int getInt(String key, int def) {
+        return has(key) ? node.get(key).asInt() : def;
+    }
+
+    public long getLong(String key, long def) {
+        return has(key) ? node.get(key).asLong() : def;
+    }
+
+    public double getDouble(String key, double def) {
+        if (!has(key)) return def;
+        JsonNode v = node.get(key);
+        if (v.isTextual()) {
+            return switch (v.asText()) {
+                case "inf", "Infinity" -> Double.POSITIVE_INFINITY;
+                case "-inf", "-Infinity" -> Double.NEGATIVE_INFINITY;
+                case "nan", "NaN" -> Double.NaN;
+                default -> Double.parseDouble(v.asText());
+            };
+        }
+        return v.asDouble();
+    }
+
+    /** A nullable double: null when the argument is absent or JSON null (PyTorch's None). */
+    public Double getDoubleOrNull(String key) {
+        return has(key) ? getDouble(key, 0) : null;
+    }
+
+    public boolean getBool(String key, boolean def) {
+        return has(key) ? node.get(key).asBoolean() : def;
+    }
+
+    public String getString(String key, String def) {
+        return has(key) ? node.get(key).asText() : def;
+    }
+
+    /** An int or a list of ints, as PyTorch's {@code _ntuple}: a single int is repeated {@code n} times. */
+    public int[] getInts(String key, int n, int[] def) {
+        if (!has(key)) return def;
+        JsonNode v = node.get(key);
+        if (v.isArray()) {
+            int[] r = new int[v.size()];
+            for (int i = 0; i < r.length; i++) r[i] = v.get(i).asInt();
+            return r;
+        }
+        int[] r = new int[n];
+        java.util.Arrays.fill(r, v.asInt());
+        return r;
+    }
+
+    /** A list of ints as-is (a single int becomes a one-element array). */
+    public int[] getInts(String key, int[] def) {
+        return getInts(key, 1, def);
+    }
+
+    public double[] getDoubles(String key, double[] def) {
+        if (!has(key)) return def;
+        JsonNode v = node.get(key);
+        if (!v.isArray()) return new double[] {v.asDouble()};
+        double[] r = new double[v.size()];
+        for (int i = 0; i < r.length; i++) r[i] = v.get(i).asDouble();
+        return r;
+    }
+}

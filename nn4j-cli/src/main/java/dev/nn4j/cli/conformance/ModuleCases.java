@@ -1,0 +1,9 @@
+package dev.nn4j.cli.conformance;
+
+/** Conformance mappings for this area (filled in as the area is implemented). */
+final class ModuleCases {
+    private ModuleCases() {}
+
+    static void register(Registry r) {
+    }
+}

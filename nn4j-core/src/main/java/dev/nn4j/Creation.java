@@ -1,0 +1,156 @@
+package dev.nn4j;
+
+import dev.nn4j.internal.Shapes;
+import dev.nn4j.internal.Storage;
+import java.util.Arrays;
+
+/** Factories and conversions to Java arrays. */
+final class Creation {
+    private Creation() {}
+
+    static Tensor full(int[] shape, double value, DType dtype) {
+        checkShape("full", shape);
+        Tensor t = Tensor.allocate(dtype, shape);
+        if (value != 0) {
+            switch (t.storage) {
+                case Storage.F32 s -> Arrays.fill(s.data, (float) value);
+                case Storage.F64 s -> Arrays.fill(s.data, value);
+                case Storage.I64 s -> Arrays.fill(s.data, (long) value);
+                case Storage.Bool s -> Arrays.fill(s.data, true);
+            }
+        }
+        return t;
+    }
+
+    static void checkShape(String op, int[] shape) {
+        for (int s : shape) {
+            if (s < 0) throw new IllegalArgumentException(op + ": negative dimension " + s + " in shape " + Arrays.toString(shape));
+        }
+    }
+
+    static Tensor wrap(Storage s, int[] shape) {
+        checkShape("fromArray", shape);
+        if (Shapes.numel(shape) != s.size()) {
+            throw new IllegalArgumentException("fromArray: shape " + Shapes.str(shape) + " needs " + Shapes.numel(shape)
+                    + " elements but the array has " + s.size());
+        }
+        return new Tensor(s, shape.clone(), Shapes.contiguousStrides(shape), 0);
+    }
+
+    static Tensor fromRows(float[][] rows) {
+        int cols = rows.length == 0 ? 0 : rows[0].length;
+        float[] data = new float[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != cols) {
+                throw new IllegalArgumentException("fromArray: ragged rows: row 0 has " + cols + " elements, row " + i + " has " + rows[i].length);
+            }
+            System.arraycopy(rows[i], 0, data, i * cols, cols);
+        }
+        return Tensor.fromArray(data, rows.length, cols);
+    }
+
+    static Tensor arange(double start, double end, double step, DType dtype) {
+        if (step == 0) throw new IllegalArgumentException("arange: step must be nonzero");
+        if ((end - start) / step < 0) {
+            throw new IllegalArgumentException("arange: upper bound and larger bound inconsistent with step sign");
+        }
+        int n = (int) Math.ceil((end - start) / step);
+        Tensor t = Tensor.allocate(dtype, n);
+        for (int i = 0; i < n; i++) t.storage.setDouble(i, start + i * step);
+        return t;
+    }
+
+    static Tensor linspace(double start, double end, int steps, DType dtype) {
+        if (steps < 0) throw new IllegalArgumentException("linspace: number of steps must be non-negative, got " + steps);
+        Tensor t = Tensor.allocate(dtype, steps);
+        double step = steps > 1 ? (end - start) / (steps - 1) : 0;
+        int half = steps / 2;
+        for (int i = 0; i < steps; i++) {
+            // fill from both ends, as PyTorch does, so the last value is exactly `end`
+            t.storage.setDouble(i, i < half ? start + i * step : end - (steps - 1 - i) * step);
+        }
+        return t;
+    }
+
+    static Tensor eye(int n, int m, DType dtype) {
+        Tensor t = full(new int[] {n, m}, 0, dtype);
+        for (int i = 0; i < Math.min(n, m); i++) t.storage.setDouble(i * m + i, 1);
+        return t;
+    }
+
+    static Tensor rand(int[] shape, DType dtype, Generator g) {
+        requireFloating("rand", dtype);
+        Tensor t = full(shape, 0, dtype);
+        int n = t.numel();
+        for (int i = 0; i < n; i++) t.storage.setDouble(i, g.nextDouble());
+        return t;
+    }
+
+    static Tensor randn(int[] shape, DType dtype, Generator g) {
+        requireFloating("randn", dtype);
+        Tensor t = full(shape, 0, dtype);
+        int n = t.numel();
+        for (int i = 0; i < n; i++) t.storage.setDouble(i, g.nextGaussian());
+        return t;
+    }
+
+    static Tensor randint(long low, long high, int[] shape, Generator g) {
+        if (high <= low) throw new IllegalArgumentException("randint: expected low < high, got low=" + low + ", high=" + high);
+        Tensor t = full(shape, 0, DType.INT64);
+        long[] d = ((Storage.I64) t.storage).data;
+        for (int i = 0; i < d.length; i++) d[i] = low + g.nextLong(high - low);
+        return t;
+    }
+
+    static Tensor randperm(int n, Generator g) {
+        if (n < 0) throw new IllegalArgumentException("randperm: n must be non-negative, got " + n);
+        long[] d = new long[n];
+        for (int i = 0; i < n; i++) d[i] = i;
+        for (int i = n - 1; i > 0; i--) {
+            int j = g.nextInt(i + 1);
+            long tmp = d[i];
+            d[i] = d[j];
+            d[j] = tmp;
+        }
+        return Tensor.fromArray(d, n);
+    }
+
+    private static void requireFloating(String op, DType dtype) {
+        if (!dtype.isFloatingPoint()) throw new IllegalArgumentException(op + ": expected a floating point dtype, got " + dtype);
+    }
+
+    static float[] toFloatArray(Tensor t) {
+        Tensor c = t.contiguous();
+        if (c.storage instanceof Storage.F32 s) {
+            return c.offset == 0 && s.data.length == c.numel() && c == t ? s.data.clone() : Arrays.copyOfRange(s.data, c.offset, c.offset + c.numel());
+        }
+        int n = c.numel();
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) out[i] = (float) c.storage.getDouble(c.offset + i);
+        return out;
+    }
+
+    static double[] toDoubleArray(Tensor t) {
+        Tensor c = t.contiguous();
+        int n = c.numel();
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) out[i] = c.storage.getDouble(c.offset + i);
+        return out;
+    }
+
+    static long[] toLongArray(Tensor t) {
+        Tensor c = t.contiguous();
+        int n = c.numel();
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) out[i] = c.storage.getLong(c.offset + i);
+        return out;
+    }
+
+    static boolean[] toBooleanArray(Tensor t) {
+        Tensor c = t.contiguous();
+        int n = c.numel();
+        boolean[] out = new boolean[n];
+        for (int i = 0; i < n; i++) out[i] = c.storage.getDouble(c.offset + i) != 0;
+        return out;
+    }
+}

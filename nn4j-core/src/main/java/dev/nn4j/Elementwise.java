@@ -1,0 +1,181 @@
+package dev.nn4j;
+
+import dev.nn4j.backend.Backend;
+import dev.nn4j.backend.BinaryOp;
+import dev.nn4j.backend.UnaryOp;
+import dev.nn4j.internal.Shapes;
+
+/** Elementwise unary and binary ops with broadcasting, type promotion and their derivatives side by side. */
+final class Elementwise {
+    private static final double LN2 = Math.log(2), LN10 = Math.log(10), TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
+
+    private Elementwise() {}
+
+    static Tensor unary(UnaryOp op, Tensor x) {
+        DType outType = op.isPredicate() ? DType.BOOL
+                : (!x.dtype.isFloatingPoint() && !op.keepsIntegers()) ? DType.FLOAT32 : x.dtype;
+        if (x.dtype == DType.BOOL && op.keepsIntegers() && op != UnaryOp.LOGICAL_NOT) outType = DType.INT64;
+        Tensor out = Tensor.allocate(outType, x.shape);
+        Backend.current().unary(op, x, out);
+        if (!outType.isFloatingPoint() || !Graph.needsGrad(x)) return out;
+        Tensor y = out;
+        return switch (op) {
+            case NEG -> Graph.record("NegBackward0", out, x, g -> new Tensor[] {g.neg()});
+            case ABS -> grad1("AbsBackward0", out, x, g -> g.mul(x.sign()));
+            case EXP -> grad1("ExpBackward0", out, x, y, g -> g.mul(y));
+            case EXPM1 -> grad1("Expm1Backward0", out, x, y, g -> g.mul(y.add(1)));
+            case LOG -> grad1("LogBackward0", out, x, g -> g.div(x));
+            case LOG1P -> grad1("Log1PBackward0", out, x, g -> g.div(x.add(1)));
+            case LOG2 -> grad1("Log2Backward0", out, x, g -> g.div(x.mul(LN2)));
+            case LOG10 -> grad1("Log10Backward0", out, x, g -> g.div(x.mul(LN10)));
+            case SQRT -> grad1("SqrtBackward0", out, x, y, g -> g.div(y.mul(2)));
+            case RSQRT -> grad1("RsqrtBackward0", out, x, y, g -> g.mul(y.pow(3)).mul(-0.5));
+            case SQUARE -> grad1("PowBackward0", out, x, g -> g.mul(x).mul(2));
+            case RECIPROCAL -> grad1("ReciprocalBackward0", out, x, y, g -> g.mul(y.square()).neg());
+            case SIN -> grad1("SinBackward0", out, x, g -> g.mul(x.cos()));
+            case COS -> grad1("CosBackward0", out, x, g -> g.mul(x.sin()).neg());
+            case TAN -> grad1("TanBackward0", out, x, y, g -> g.mul(y.square().add(1)));
+            case ASIN -> grad1("AsinBackward0", out, x, g -> g.div(x.square().rsub(1).sqrt()));
+            case ACOS -> grad1("AcosBackward0", out, x, g -> g.div(x.square().rsub(1).sqrt()).neg());
+            case ATAN -> grad1("AtanBackward0", out, x, g -> g.div(x.square().add(1)));
+            case SINH -> grad1("SinhBackward0", out, x, g -> g.mul(x.cosh()));
+            case COSH -> grad1("CoshBackward0", out, x, g -> g.mul(x.sinh()));
+            case TANH -> grad1("TanhBackward0", out, x, y, g -> g.mul(y.square().rsub(1)));
+            case SIGMOID -> grad1("SigmoidBackward0", out, x, y, g -> g.mul(y.mul(y.rsub(1))));
+            case RELU -> grad1("ReluBackward0", out, x, y, g -> g.mul(y.gt(0)));
+            case ERF -> grad1("ErfBackward0", out, x, g -> g.mul(x.square().neg().exp().mul(TWO_OVER_SQRT_PI)));
+            case ERFC -> grad1("ErfcBackward0", out, x, g -> g.mul(x.square().neg().exp().mul(-TWO_OVER_SQRT_PI)));
+            case ERFINV -> grad1("ErfinvBackward0", out, x, y, g -> g.mul(y.square().exp().mul(Math.sqrt(Math.PI) / 2)));
+            case LGAMMA -> grad1("LgammaBackward0", out, x, g -> g.mul(x.digamma()));
+            case FRAC -> Graph.record("FracBackward0", out, x, g -> new Tensor[] {g});
+            case SIGN, FLOOR, CEIL, ROUND, TRUNC ->
+                    Graph.record(name(op), out, x, g -> new Tensor[] {Tensor.zerosLike(g)});
+            default -> Graph.record(name(op), out, x, g -> {
+                throw new UnsupportedOperationException("the derivative of " + op.name().toLowerCase() + " is not implemented");
+            });
+        };
+    }
+
+    private static String name(UnaryOp op) {
+        String n = op.name().toLowerCase();
+        return Character.toUpperCase(n.charAt(0)) + n.substring(1) + "Backward0";
+    }
+
+    private static Tensor grad1(String name, Tensor out, Tensor x, java.util.function.UnaryOperator<Tensor> f) {
+        return Graph.record(name, out, new Tensor[] {x}, new Tensor[] {x}, g -> new Tensor[] {f.apply(g)});
+    }
+
+    private static Tensor grad1(String name, Tensor out, Tensor x, Tensor y, java.util.function.UnaryOperator<Tensor> f) {
+        return Graph.record(name, out, new Tensor[] {x}, new Tensor[] {y}, g -> new Tensor[] {f.apply(g)});
+    }
+
+    /** A 0-dim tensor holding {@code v}, typed as PyTorch types a Python scalar next to {@code like}. */
+    static Tensor scalarLike(Tensor like, double v) {
+        DType dt;
+        if (like.dtype.isFloatingPoint()) dt = like.dtype;
+        else if (v != Math.rint(v) || Double.isInfinite(v)) dt = DType.FLOAT32;
+        else dt = DType.INT64;
+        return Creation.full(new int[0], v, dt);
+    }
+
+    static Tensor binary(BinaryOp op, Tensor a, Tensor b) {
+        String name = op.name().toLowerCase();
+        int[] shape = Shapes.broadcast(name, a.shape, b.shape);
+        DType compute = DType.promote(a.dtype, b.dtype);
+        if ((op == BinaryOp.DIV || op == BinaryOp.ATAN2 || op == BinaryOp.POW && compute == DType.BOOL)
+                && !compute.isFloatingPoint()) {
+            compute = DType.FLOAT32;
+        }
+        if (compute == DType.BOOL && !op.isPredicate() && op != BinaryOp.MAXIMUM && op != BinaryOp.MINIMUM) {
+            compute = DType.INT64;
+        }
+        DType outType = op.isPredicate() ? DType.BOOL : compute;
+        Tensor ac = a.dtype == compute || op.isPredicate() ? a : Views.cast(a, compute);
+        Tensor bc = b.dtype == compute || op.isPredicate() ? b : Views.cast(b, compute);
+        if (op.isPredicate() && a.dtype != b.dtype) {
+            ac = a.to(compute);
+            bc = b.to(compute);
+        }
+        Tensor out = Tensor.allocate(outType, shape);
+        Backend.current().binary(op, expandNoGrad(ac, shape), expandNoGrad(bc, shape), out);
+        if (!outType.isFloatingPoint() || !Graph.needsGrad(a, b)) return out;
+        Tensor[] in = {a, b};
+        return switch (op) {
+            case ADD -> Graph.record("AddBackward0", out, in, g -> new Tensor[] {g, g});
+            case SUB -> Graph.record("SubBackward0", out, in, g -> new Tensor[] {g, g.neg()});
+            case MUL -> Graph.record("MulBackward0", out, in, in, g -> new Tensor[] {
+                    a.requiresGrad ? g.mul(b) : null, b.requiresGrad ? g.mul(a) : null});
+            case DIV -> Graph.record("DivBackward0", out, in, in, g -> new Tensor[] {
+                    a.requiresGrad ? g.div(b) : null, b.requiresGrad ? g.mul(a).div(b.square()).neg() : null});
+            case POW -> Graph.record("PowBackward1", out, in, new Tensor[] {a, b, out}, g -> new Tensor[] {
+                    a.requiresGrad ? Tensor.where(b.eq(0), 0.0, g.mul(b).mul(a.pow(b.sub(1)))) : null,
+                    b.requiresGrad ? Tensor.where(a.eq(0).logicalAnd(b.ge(0)), 0.0, g.mul(out).mul(a.log())) : null});
+            case MAXIMUM, MINIMUM -> Graph.record(op == BinaryOp.MAXIMUM ? "MaximumBackward0" : "MinimumBackward0", out, in, in, g -> {
+                Tensor aWins = op == BinaryOp.MAXIMUM ? a.gt(b) : a.lt(b);
+                Tensor tie = a.eq(b);
+                Tensor half = g.mul(0.5);
+                Tensor ga = Tensor.where(tie, half, Tensor.where(aWins, g, 0.0));
+                Tensor gb = Tensor.where(tie, half, Tensor.where(aWins.logicalOr(tie), 0.0, g));
+                return new Tensor[] {ga, gb};
+            });
+            case ATAN2 -> Graph.record("Atan2Backward0", out, in, in, g -> {
+                Tensor den = a.square().add(b.square());
+                return new Tensor[] {g.mul(b).div(den), g.mul(a).div(den).neg()};
+            });
+            case FMOD -> Graph.record("FmodBackward1", out, in, in, g -> new Tensor[] {g, g.mul(a.div(b).trunc()).neg()});
+            case REMAINDER -> Graph.record("RemainderBackward1", out, in, in, g -> new Tensor[] {g, g.mul(a.div(b).floor()).neg()});
+            default -> Graph.record(op.name() + "Backward", out, in, g -> new Tensor[] {Tensor.zerosLike(a), Tensor.zerosLike(b)});
+        };
+    }
+
+    /** Broadcast view for a kernel: never recorded, the op's own node handles the gradient's reduction. */
+    static Tensor expandNoGrad(Tensor t, int[] shape) {
+        if (java.util.Arrays.equals(t.shape, shape)) return t;
+        boolean prev = dev.nn4j.autograd.GradMode.set(false);
+        try {
+            return t.expand(shape);
+        } finally {
+            dev.nn4j.autograd.GradMode.set(prev);
+        }
+    }
+
+    static Tensor powScalar(Tensor x, double e) {
+        if (e == 2) return x.square();
+        if (e == 1) return x.mul(1.0);
+        if (e == 0.5 && x.dtype.isFloatingPoint()) return x.sqrt();
+        Tensor exp = scalarLike(x, e);
+        Tensor out = Tensor.allocate(DType.promote(x.dtype, exp.dtype), x.shape);
+        Backend.current().binary(BinaryOp.POW, x, expandNoGrad(exp, x.shape), out);
+        return Graph.record("PowBackward0", out, new Tensor[] {x}, new Tensor[] {x},
+                g -> new Tensor[] {e == 0 ? Tensor.zerosLike(g) : g.mul(x.pow(e - 1)).mul(e)});
+    }
+
+    /** Clamps into [min, max]; NaN leaves that side open. The gradient passes where min <= x <= max. */
+    static Tensor clamp(Tensor x, double min, double max) {
+        if (Double.isNaN(min) && Double.isNaN(max)) {
+            throw new IllegalArgumentException("clamp: at least one of 'min' or 'max' must not be None");
+        }
+        Tensor out = x;
+        boolean prev = dev.nn4j.autograd.GradMode.set(false);
+        try {
+            if (!Double.isNaN(min)) out = binaryPlain(BinaryOp.MAXIMUM, out, scalarLike(x, min));
+            if (!Double.isNaN(max)) out = binaryPlain(BinaryOp.MINIMUM, out, scalarLike(x, max));
+            if (out == x) out = x.clone();
+        } finally {
+            dev.nn4j.autograd.GradMode.set(prev);
+        }
+        return Graph.record("ClampBackward1", out, new Tensor[] {x}, new Tensor[] {x}, g -> {
+            Tensor pass = null;
+            if (!Double.isNaN(min)) pass = x.ge(min);
+            if (!Double.isNaN(max)) pass = pass == null ? x.le(max) : pass.logicalAnd(x.le(max));
+            return new Tensor[] {g.mul(pass)};
+        });
+    }
+
+    private static Tensor binaryPlain(BinaryOp op, Tensor a, Tensor b) {
+        Tensor out = Tensor.allocate(DType.promote(a.dtype, b.dtype), a.shape);
+        Backend.current().binary(op, a.dtype == out.dtype ? a : a.to(out.dtype),
+                expandNoGrad(b.dtype == out.dtype ? b : b.to(out.dtype), a.shape), out);
+        return out;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.nn4j;
+
+import dev.nn4j.autograd.GradMode;
+import dev.nn4j.backend.Backend;
+import dev.nn4j.internal.Shapes;
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
+
+/**
+ * In-place ops. Each computes its out-of-place twin and writes the result back into the tensor's
+ * storage, bumping the version counter. When autograd is tracking, the tensor takes the twin's
+ * node as its own (PyTorch's "rebase"), with the old value cloned so the twin's saved inputs stay valid.
+ */
+final class InPlace {
+    private InPlace() {}
+
+    private static void checkLeaf(Tensor t, String op) {
+        if (GradMode.isEnabled() && t.requiresGrad && t.gradFn == null) {
+            throw new IllegalStateException(op + ": a leaf Variable that requires grad is being used in an in-place operation.");
+        }
+    }
+
+    static Tensor apply(Tensor t, String op, UnaryOperator<Tensor> f) {
+        checkLeaf(t, op);
+        if (!GradMode.isEnabled()) {
+            writeBack(t, f.apply(t), op);
+            return t;
+        }
+        Tensor old = t.requiresGrad ? t.clone() : t;
+        Tensor r = f.apply(old);
+        if (!r.requiresGrad) {
+            writeBack(t, r, op);
+            return t;
+        }
+        if (t.base != null && t.base.requiresGrad) {
+            throw new UnsupportedOperationException(op + ": in-place operations that need gradients are not supported on views of a tensor "
+                    + "that requires grad; use the out-of-place op instead");
+        }
+        if (t.base != null) {
+            throw new UnsupportedOperationException(op + ": an in-place op on a view cannot make its base require grad; "
+                    + "use the out-of-place op and torch-style cat/where instead");
+        }
+        boolean prev = GradMode.set(false);
+        try {
+            writeBack(t, r, op);
+        } finally {
+            GradMode.set(prev);
+        }
+        t.gradFn = r.gradFn;
+        t.requiresGrad = true;
+        return t;
+    }
+
+    private static void writeBack(Tensor t, Tensor r, String op) {
+        if (!Arrays.equals(r.shape, t.shape)) {
+            throw new IllegalArgumentException(op + ": output with shape " + Shapes.str(t.shape)
+                    + " doesn't match the broadcast shape " + Shapes.str(r.shape));
+        }
+        Backend.current().copy(r, t);
+        t.storage.bumpVersion();
+    }
+
+    static Tensor fill(Tensor t, double value) {
+        checkLeaf(t, "fill_");
+        Backend.current().copy(Elementwise.expandNoGrad(Creation.full(new int[0], value, t.dtype), t.shape), t);
+        t.storage.bumpVersion();
+        return t;
+    }
+
+    static Tensor copy(Tensor t, Tensor src) {
+        checkLeaf(t, "copy_");
+        Shapes.broadcast("copy_", src.shape, t.shape);
+        if (GradMode.isEnabled() && src.requiresGrad) {
+            return apply(t, "copy_", old -> src.to(old.dtype).expand(old.shape).add(old.detach().mul(0)));
+        }
+        Backend.current().copy(Elementwise.expandNoGrad(src, t.shape), t);
+        t.storage.bumpVersion();
+        return t;
+    }
+
+    static Tensor uniform(Tensor t, double from, double to, Generator g) {
+        checkLeaf(t, "uniform_");
+        int n = t.numel();
+        Tensor r = Tensor.allocate(t.dtype, t.shape);
+        for (int i = 0; i < n; i++) r.storage.setDouble(i, from + (to - from) * g.nextDouble());
+        Backend.current().copy(r, t);
+        t.storage.bumpVersion();
+        return t;
+    }
+
+    static Tensor normal(Tensor t, double mean, double std, Generator g) {
+        checkLeaf(t, "normal_");
+        int n = t.numel();
+        Tensor r = Tensor.allocate(t.dtype, t.shape);
+        for (int i = 0; i < n; i++) r.storage.setDouble(i, mean + std * g.nextGaussian());
+        Backend.current().copy(r, t);
+        t.storage.bumpVersion();
+        return t;
+    }
+
+    static Tensor bernoulli(Tensor t, double p, Generator g) {
+        checkLeaf(t, "bernoulli_");
+        if (!(p >= 0 && p <= 1)) throw new IllegalArgumentException("bernoulli_: expected 0 <= p <= 1, got " + p);
+        int n = t.numel();
+        Tensor r = Tensor.allocate(t.dtype, t.shape);
+        for (int i = 0; i < n; i++) r.storage.setDouble(i, g.nextDouble() < p ? 1 : 0);
+        Backend.current().copy(r, t);
+        t.storage.bumpVersion();
+        return t;
+    }
+}

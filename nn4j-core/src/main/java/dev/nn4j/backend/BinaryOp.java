@@ -1,0 +1,41 @@
+package dev.nn4j.backend;
+
+/**
+ * Elementwise binary primitives with their scalar definitions (the reference for every kernel).
+ */
+public enum BinaryOp {
+    ADD { public double apply(double a, double b) { return a + b; } },
+    SUB { public double apply(double a, double b) { return a - b; } },
+    MUL { public double apply(double a, double b) { return a * b; } },
+    DIV { public double apply(double a, double b) { return a / b; } },
+    POW { public double apply(double a, double b) { return Math.pow(a, b); } },
+    MAXIMUM { public double apply(double a, double b) { return Math.max(a, b); } },
+    MINIMUM { public double apply(double a, double b) { return Math.min(a, b); } },
+    ATAN2 { public double apply(double a, double b) { return Math.atan2(a, b); } },
+    /** C's fmod: the result has the sign of the dividend ({@code torch.fmod}). */
+    FMOD { public double apply(double a, double b) { return a % b; } },
+    /** Python's modulo: the result has the sign of the divisor ({@code torch.remainder}). */
+    REMAINDER {
+        public double apply(double a, double b) {
+            double r = a % b;
+            return r != 0 && (r < 0) != (b < 0) ? r + b : r;
+        }
+    },
+    FLOOR_DIVIDE { public double apply(double a, double b) { return Math.floor(a / b); } },
+    EQ { public double apply(double a, double b) { return a == b ? 1 : 0; } },
+    NE { public double apply(double a, double b) { return a != b ? 1 : 0; } },
+    LT { public double apply(double a, double b) { return a < b ? 1 : 0; } },
+    LE { public double apply(double a, double b) { return a <= b ? 1 : 0; } },
+    GT { public double apply(double a, double b) { return a > b ? 1 : 0; } },
+    GE { public double apply(double a, double b) { return a >= b ? 1 : 0; } },
+    LOGICAL_AND { public double apply(double a, double b) { return a != 0 && b != 0 ? 1 : 0; } },
+    LOGICAL_OR { public double apply(double a, double b) { return a != 0 || b != 0 ? 1 : 0; } },
+    LOGICAL_XOR { public double apply(double a, double b) { return (a != 0) != (b != 0) ? 1 : 0; } };
+
+    public abstract double apply(double a, double b);
+
+    /** Whether the op yields a boolean tensor. */
+    public boolean isPredicate() {
+        return ordinal() >= EQ.ordinal();
+    }
+}
