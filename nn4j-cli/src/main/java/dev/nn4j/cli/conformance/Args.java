@@ -19,6 +19,23 @@ public final class Args {
         return node.get(key);
     }
 
+    /** The argument names present (PyTorch names), in the case's order. */
+    public java.util.List<String> keys() {
+        java.util.List<String> r = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(r::add);
+        return r;
+    }
+
+    /** True when the argument is a JSON number (as opposed to a list, a string, or absent). */
+    public boolean isNumber(String key) {
+        return has(key) && node.get(key).isNumber();
+    }
+
+    /** True when the argument is a JSON list (a PyTorch tuple or list). */
+    public boolean isList(String key) {
+        return has(key) && node.get(key).isArray();
+    }
+
     public int getInt(String key, int def) {
         return has(key) ? node.get(key).asInt() : def;
     }
@@ -39,6 +56,19 @@ public final class Args {
             };
         }
         return v.asDouble();
+    }
+
+    /** A nullable int: null when the argument is absent or JSON null (PyTorch's None). */
+    public Integer getIntOrNull(String key) {
+        return has(key) ? node.get(key).asInt() : null;
+    }
+
+    /**
+     * A dim argument that PyTorch takes as an int or a tuple of ints ({@code dim=1}, {@code dim=(0, 2)}):
+     * the dims as an array, or null when absent or None (reduce over all dims).
+     */
+    public int[] getIntsOrNull(String key) {
+        return has(key) ? getInts(key, 1, null) : null;
     }
 
     /** A nullable double: null when the argument is absent or JSON null (PyTorch's None). */
