@@ -54,7 +54,7 @@ final class Reductions {
         DType outType = x.dtype.isFloatingPoint() ? x.dtype : DType.INT64;
         Tensor out = run(ReduceOp.SUM, p, outType, keepdim);
         int[] inShape = x.shape, keepShape = p.keepShape;
-        return Graph.record("SumBackward1", out, x, g -> new Tensor[] {g.reshape(keepShape).expand(inShape)});
+        return Graph.record(dims == null ? "SumBackward0" : "SumBackward1", out, x, g -> new Tensor[] {g.reshape(keepShape).expand(inShape)});
     }
 
     static Tensor mean(Tensor x, int[] dims, boolean keepdim) {
@@ -67,7 +67,7 @@ final class Reductions {
         int n = p.rowLen;
         Tensor out = s.div(n == 0 ? Double.NaN : n);
         int[] inShape = x.shape, keepShape = p.keepShape;
-        return Graph.record("MeanBackward1", out, x, g -> new Tensor[] {g.reshape(keepShape).expand(inShape).div(n)});
+        return Graph.record(dims == null ? "MeanBackward0" : "MeanBackward1", out, x, g -> new Tensor[] {g.reshape(keepShape).expand(inShape).div(n)});
     }
 
     static Tensor sumToSize(Tensor g, int[] shape) {
