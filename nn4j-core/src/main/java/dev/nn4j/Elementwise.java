@@ -47,6 +47,7 @@ final class Elementwise {
             case ERFC -> grad1("ErfcBackward0", out, x, g -> g.mul(x.square().neg().exp().mul(-TWO_OVER_SQRT_PI)));
             case ERFINV -> grad1("ErfinvBackward0", out, x, y, g -> g.mul(y.square().exp().mul(Math.sqrt(Math.PI) / 2)));
             case LGAMMA -> grad1("LgammaBackward0", out, x, g -> g.mul(x.digamma()));
+            case DIGAMMA -> grad1("DigammaBackward0", out, x, g -> g.mul(unary(UnaryOp.TRIGAMMA, x)));
             case FRAC -> Graph.record("FracBackward0", out, x, g -> new Tensor[] {g});
             case SIGN, FLOOR, CEIL, ROUND, TRUNC ->
                     Graph.record(name(op), out, x, g -> new Tensor[] {Tensor.zerosLike(g)});

@@ -115,4 +115,21 @@ public final class SpecialFunctions {
         return r + Math.log(x) - 0.5 / x
                 - f * (1.0 / 12 - f * (1.0 / 120 - f * (1.0 / 252 - f * (1.0 / 240 - f * (1.0 / 132)))));
     }
+
+    /** trigamma(x) = d digamma / dx (PyTorch's {@code polygamma(1, x)}): reflection below 0, recurrence, asymptotic series. */
+    public static double trigamma(double x) {
+        if (Double.isNaN(x)) return x;
+        if (x <= 0 && x == Math.rint(x)) return Double.POSITIVE_INFINITY;
+        if (x < 0) {
+            double s = Math.sin(Math.PI * x);
+            return Math.PI * Math.PI / (s * s) - trigamma(1 - x);
+        }
+        double r = 0;
+        while (x < 6) {
+            r += 1 / (x * x);
+            x += 1;
+        }
+        double f = 1 / (x * x);
+        return r + 1 / x + f / 2 + f / x * (1.0 / 6 - f * (1.0 / 30 - f * (1.0 / 42 - f * (1.0 / 30 - f * (5.0 / 66)))));
+    }
 }

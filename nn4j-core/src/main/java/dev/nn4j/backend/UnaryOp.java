@@ -41,6 +41,8 @@ public enum UnaryOp {
     ERFINV(SpecialFunctions::erfinv),
     LGAMMA(SpecialFunctions::lgamma),
     DIGAMMA(SpecialFunctions::digamma),
+    /** The derivative of digamma (polygamma(1, x)); used by digamma's backward. */
+    TRIGAMMA(SpecialFunctions::trigamma),
     LOGICAL_NOT(x -> x == 0 ? 1 : 0),
     ISNAN(x -> Double.isNaN(x) ? 1 : 0),
     ISINF(x -> Double.isInfinite(x) ? 1 : 0),
