@@ -14,6 +14,10 @@ final class Elementwise {
     static Tensor unary(UnaryOp op, Tensor x) {
         DType outType = op.isPredicate() ? DType.BOOL
                 : (!x.dtype.isFloatingPoint() && !op.keepsIntegers()) ? DType.FLOAT32 : x.dtype;
+        if (x.dtype == DType.BOOL && op == UnaryOp.NEG) {
+            throw new IllegalArgumentException("neg: Negation, the `-` operator, on a bool tensor is not supported. "
+                    + "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+        }
         if (x.dtype == DType.BOOL && op.keepsIntegers() && op != UnaryOp.LOGICAL_NOT) outType = DType.INT64;
         Tensor out = Tensor.allocate(outType, x.shape);
         Backend.current().unary(op, x, out);
@@ -82,14 +86,21 @@ final class Elementwise {
     static Tensor binary(BinaryOp op, Tensor a, Tensor b) {
         String name = op.name().toLowerCase();
         int[] shape = Shapes.broadcast(name, a.shape, b.shape);
-        DType compute = DType.promote(a.dtype, b.dtype);
+        DType compute = resultType(a, b);
         if ((op == BinaryOp.DIV || op == BinaryOp.ATAN2 || op == BinaryOp.POW && compute == DType.BOOL)
                 && !compute.isFloatingPoint()) {
             compute = DType.FLOAT32;
         }
-        if (compute == DType.BOOL && !op.isPredicate() && op != BinaryOp.MAXIMUM && op != BinaryOp.MINIMUM) {
+        if (compute == DType.BOOL && op == BinaryOp.SUB) {
+            throw new IllegalArgumentException("sub: Subtraction, the `-` operator, with two bool tensors is not supported. "
+                    + "Use the `^` or `logical_xor()` operator instead.");
+        }
+        // bool (+) bool is logical or and bool (*) bool logical and, as in PyTorch; other arithmetic counts in int64
+        if (compute == DType.BOOL && !op.isPredicate() && op != BinaryOp.MAXIMUM && op != BinaryOp.MINIMUM
+                && op != BinaryOp.ADD && op != BinaryOp.MUL) {
             compute = DType.INT64;
         }
+        if (op == BinaryOp.POW && compute == DType.INT64) checkNonNegativeExponent(b);
         DType outType = op.isPredicate() ? DType.BOOL : compute;
         Tensor ac = a.dtype == compute || op.isPredicate() ? a : Views.cast(a, compute);
         Tensor bc = b.dtype == compute || op.isPredicate() ? b : Views.cast(b, compute);
@@ -129,6 +140,29 @@ final class Elementwise {
         };
     }
 
+    /**
+     * PyTorch's result_type for two tensors: a 0-dim tensor takes part in the promotion only when it is of a
+     * higher category (bool < integer < floating) than the dimensioned one, so {@code float32 * tensor(0.5, float64)}
+     * stays float32.
+     */
+    static DType resultType(Tensor a, Tensor b) {
+        boolean za = a.shape.length == 0, zb = b.shape.length == 0;
+        if (za == zb) return DType.promote(a.dtype, b.dtype);
+        DType dimmed = za ? b.dtype : a.dtype, zero = za ? a.dtype : b.dtype;
+        return category(zero) > category(dimmed) ? zero : dimmed;
+    }
+
+    private static int category(DType d) {
+        return d == DType.BOOL ? 0 : d.isFloatingPoint() ? 2 : 1;
+    }
+
+    private static void checkNonNegativeExponent(Tensor exponent) {
+        if (exponent.dtype.isFloatingPoint()) return;
+        for (long e : exponent.toLongArray()) {
+            if (e < 0) throw new IllegalArgumentException("pow: Integers to negative integer powers are not allowed.");
+        }
+    }
+
     /** Broadcast view for a kernel: never recorded, the op's own node handles the gradient's reduction. */
     static Tensor expandNoGrad(Tensor t, int[] shape) {
         if (java.util.Arrays.equals(t.shape, shape)) return t;
@@ -145,6 +179,7 @@ final class Elementwise {
         if (e == 1) return x.mul(1.0);
         if (e == 0.5 && x.dtype.isFloatingPoint()) return x.sqrt();
         Tensor exp = scalarLike(x, e);
+        if (exp.dtype == DType.INT64) checkNonNegativeExponent(exp);
         Tensor out = Tensor.allocate(DType.promote(x.dtype, exp.dtype), x.shape);
         Backend.current().binary(BinaryOp.POW, x, expandNoGrad(exp, x.shape), out);
         return Graph.record("PowBackward0", out, new Tensor[] {x}, new Tensor[] {x},

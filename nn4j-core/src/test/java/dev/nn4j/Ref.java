@@ -136,20 +136,25 @@ final class Ref {
     }
 
     static void assertValues(double[] expected, Tensor t, double tol) {
+        assertValues("", expected, t, tol);
+    }
+
+    static void assertValues(String what, double[] expected, Tensor t, double tol) {
+        String p = what.isEmpty() ? "" : what + ": ";
         double[] a = t.toDoubleArray();
         assertEquals(expected.length, a.length, "numel");
         for (int i = 0; i < a.length; i++) {
             double e = expected[i];
             if (Double.isNaN(e)) {
-                if (!Double.isNaN(a[i])) fail("element " + i + ": expected NaN, got " + a[i]);
+                if (!Double.isNaN(a[i])) fail(p + "element " + i + ": expected NaN, got " + a[i]);
                 continue;
             }
             if (Double.isInfinite(e)) {
-                if (a[i] != e) fail("element " + i + ": expected " + e + ", got " + a[i]);
+                if (a[i] != e) fail(p + "element " + i + ": expected " + e + ", got " + a[i]);
                 continue;
             }
             double err = Math.abs(a[i] - e);
-            if (!(err <= tol * (1 + Math.abs(e)))) fail("element " + i + ": expected " + e + ", got " + a[i] + " (tol " + tol + ")");
+            if (!(err <= tol * (1 + Math.abs(e)))) fail(p + "element " + i + ": expected " + e + ", got " + a[i] + " (tol " + tol + ")");
         }
     }
 

@@ -21,7 +21,18 @@ public enum BinaryOp {
             return r != 0 && (r < 0) != (b < 0) ? r + b : r;
         }
     },
-    FLOOR_DIVIDE { public double apply(double a, double b) { return Math.floor(a / b); } },
+    /** Floor of the exact quotient, PyTorch's div_floor: {@code floor_divide(1., 0.1) == 9}, not {@code floor(1. / 0.1)}. */
+    FLOOR_DIVIDE {
+        public double apply(double a, double b) {
+            if (b == 0) return a / b;
+            double mod = a % b;
+            double div = (a - mod) / b;
+            if (mod != 0 && (b < 0) != (mod < 0)) div -= 1;
+            if (div == 0) return Math.copySign(0, a / b);
+            double floor = Math.floor(div);
+            return div - floor > 0.5 ? floor + 1 : floor;
+        }
+    },
     EQ { public double apply(double a, double b) { return a == b ? 1 : 0; } },
     NE { public double apply(double a, double b) { return a != b ? 1 : 0; } },
     LT { public double apply(double a, double b) { return a < b ? 1 : 0; } },
