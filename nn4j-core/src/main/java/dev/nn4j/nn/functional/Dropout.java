@@ -2,9 +2,16 @@ package dev.nn4j.nn.functional;
 
 import dev.nn4j.Generator;
 import dev.nn4j.Tensor;
+import java.util.Arrays;
 
-/** Dropout variants behind {@link F}; each is the identity when not training. */
+/**
+ * Dropout variants behind {@link F} (PyTorch's {@code _dropout_impl}). Each is the identity when not
+ * training or when {@code p == 0}; masks are Bernoulli(1 - p) draws from the given {@link Generator}.
+ */
 final class Dropout {
+    /** SELU's saturation value -scale * alpha, the value alpha dropout drops to. */
+    private static final double ALPHA_PRIME = 1.7580993408473766;
+
     private Dropout() {}
 
     static void checkP(String op, double p) {
@@ -13,16 +20,89 @@ final class Dropout {
         }
     }
 
-    /** Bernoulli(1 - p) keep-mask of {@code shape}, in {@code like}'s dtype. */
-    static Tensor keepMask(Tensor like, double p, Generator g, int... shape) {
+    /** Keep-mask (1 with probability 1 - p) of {@code shape} in {@code like}'s dtype. */
+    private static Tensor bernoulliKeep(Tensor like, double p, Generator g, int[] shape) {
         return Tensor.rand(like.dtype(), g, shape).ge(p).to(like.dtype());
     }
 
+    /** (N, C, 1, 1, ...): one draw per feature map. */
+    private static int[] featureShape(String op, Tensor x) {
+        if (x.dim() < 2) {
+            throw new IllegalArgumentException(op + ": feature dropout requires at least 2 dimensions in the input, got shape "
+                    + Arrays.toString(x.shape()));
+        }
+        int[] s = new int[x.dim()];
+        Arrays.fill(s, 1);
+        s[0] = x.size(0);
+        s[1] = x.size(1);
+        return s;
+    }
+
+    private static Tensor apply(String op, Tensor x, double p, boolean training, boolean inplace, Generator g,
+                                boolean feature, boolean alpha) {
+        checkP(op, p);
+        if (!training || p == 0 || x.numel() == 0) return x;
+        if (!x.isFloatingPoint()) throw new IllegalArgumentException(op + ": expected a floating point input, got " + x.dtype());
+        int[] shape = feature ? featureShape(op, x) : x.shape();
+        if (p == 1) {
+            Tensor zero = Tensor.zeros(x.dtype());
+            return inplace ? Activations.inplace(op, x, t -> t.mul(zero)) : x.mul(zero);
+        }
+        Tensor keep = bernoulliKeep(x, p, g, shape);
+        if (!alpha) {
+            Tensor scale = keep.div(1 - p);
+            return inplace ? Activations.inplace(op, x, t -> t.mul(scale)) : x.mul(scale);
+        }
+        // alpha dropout keeps mean and variance: a * (x * keep + alpha' * (keep - 1)) + alpha' * a * p
+        double a = 1 / Math.sqrt((ALPHA_PRIME * ALPHA_PRIME * p + 1) * (1 - p));
+        Tensor b = keep.sub(1).mul(ALPHA_PRIME * a).add(ALPHA_PRIME * a * p);
+        Tensor mul = keep.mul(a);
+        return inplace ? Activations.inplace(op, x, t -> t.mul(mul).add(b)) : x.mul(mul).add(b);
+    }
+
     static Tensor dropout(Tensor x, double p, boolean training, boolean inplace, Generator g) {
-        checkP("dropout", p);
+        return apply("dropout", x, p, training, inplace, g, false, false);
+    }
+
+    static Tensor alphaDropout(Tensor x, double p, boolean training, boolean inplace, Generator g) {
+        return apply("alpha_dropout", x, p, training, inplace, g, false, true);
+    }
+
+    static Tensor featureAlphaDropout(Tensor x, double p, boolean training, boolean inplace, Generator g) {
+        return apply("feature_alpha_dropout", x, p, training, inplace, g, true, true);
+    }
+
+    /** Channel dropout of (N, C, L) or unbatched (C, L) input. */
+    static Tensor dropout1d(Tensor x, double p, boolean training, boolean inplace, Generator g) {
+        checkP("dropout1d", p);
+        if (x.dim() != 2 && x.dim() != 3) {
+            throw new IllegalArgumentException("dropout1d: Expected 2D or 3D input, but received a " + x.dim() + "D input. "
+                    + "Note that dropout1d exists to provide channel-wise dropout on inputs with 1 spatial dimension, "
+                    + "a channel dimension, and an optional batch dimension (i.e. 2D or 3D inputs).");
+        }
+        return channelDropout("dropout1d", x, p, training, inplace, g, x.dim() == 3);
+    }
+
+    /**
+     * Channel dropout of (N, C, H, W). Like PyTorch 1.13, a 3-D input is taken as (N, C, L) (1-D channel dropout),
+     * and other ranks drop whole (dim 0, dim 1) slices.
+     */
+    static Tensor dropout2d(Tensor x, double p, boolean training, boolean inplace, Generator g) {
+        checkP("dropout2d", p);
+        return apply("dropout2d", x, p, training, inplace, g, true, false);
+    }
+
+    /** Channel dropout of (N, C, D, H, W) or unbatched (C, D, H, W) input. */
+    static Tensor dropout3d(Tensor x, double p, boolean training, boolean inplace, Generator g) {
+        checkP("dropout3d", p);
+        return channelDropout("dropout3d", x, p, training, inplace, g, x.dim() == 5);
+    }
+
+    private static Tensor channelDropout(String op, Tensor x, double p, boolean training, boolean inplace, Generator g, boolean batched) {
+        if (batched) return apply(op, x, p, training, inplace, g, true, false);
         if (!training || p == 0) return x;
-        if (!x.isFloatingPoint()) throw new IllegalArgumentException("dropout: expected a floating point input, got " + x.dtype());
-        Tensor scaled = p == 1 ? Tensor.zerosLike(x) : keepMask(x, p, g, x.shape()).div(1 - p);
-        return inplace ? x.mul_(scaled) : x.mul(scaled);
+        // unbatched: one draw per channel (dim 0)
+        if (inplace) return Activations.inplace(op, x, t -> apply(op, t.unsqueeze(0), p, true, false, g, true, false).squeeze(0));
+        return apply(op, x.unsqueeze(0), p, training, false, g, true, false).squeeze(0);
     }
 }

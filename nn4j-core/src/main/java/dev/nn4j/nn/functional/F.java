@@ -47,6 +47,329 @@ public final class F {
     /** Log-softmax of {@code input} cast to {@code dtype} first. */
     public static Tensor logSoftmax(Tensor input, int dim, dev.nn4j.DType dtype) { return Activations.logSoftmax(input, dim, dtype); }
 
+    /**
+     * Softmin along {@code dim}: {@code softmax(-x, dim)}. Output has the input's shape.
+     * <pre>{@code Tensor w = F.softmin(distances, -1);}</pre>
+     */
+    public static Tensor softmin(Tensor input, int dim) { return Activations.softmin(input, dim, null); }
+
+    /** Softmin of {@code input} cast to {@code dtype} first. */
+    public static Tensor softmin(Tensor input, int dim, dev.nn4j.DType dtype) { return Activations.softmin(input, dim, dtype); }
+
+    /**
+     * Gumbel-softmax sample: {@code softmax((logits + g) / tau, dim)} with {@code g ~ Gumbel(0, 1)} drawn from
+     * {@code generator}. With {@code hard}, returns the one-hot of the argmax in the forward pass and the soft
+     * sample's gradient in the backward pass (straight-through). {@code eps} is unused (kept for PyTorch's signature).
+     * <pre>{@code Tensor y = F.gumbelSoftmax(logits, 0.5, true, 1e-10, -1, gen);}</pre>
+     */
+    public static Tensor gumbelSoftmax(Tensor logits, double tau, boolean hard, double eps, int dim, dev.nn4j.Generator generator) {
+        return Activations.gumbelSoftmax(logits, tau, hard, eps, dim, generator);
+    }
+
+    /** Gumbel-softmax from the default generator. */
+    public static Tensor gumbelSoftmax(Tensor logits, double tau, boolean hard, double eps, int dim) {
+        return Activations.gumbelSoftmax(logits, tau, hard, eps, dim, dev.nn4j.Generator.getDefault());
+    }
+
+    /** Gumbel-softmax with PyTorch's defaults {@code eps=1e-10, dim=-1}. */
+    public static Tensor gumbelSoftmax(Tensor logits, double tau, boolean hard) { return gumbelSoftmax(logits, tau, hard, 1e-10, -1); }
+
+    /** Gumbel-softmax with PyTorch's defaults {@code tau=1, hard=false, dim=-1}. */
+    public static Tensor gumbelSoftmax(Tensor logits) { return gumbelSoftmax(logits, 1, false, 1e-10, -1); }
+
+    /**
+     * Thresholds each element: {@code y = x > threshold ? x : value}. Any shape.
+     * <pre>{@code Tensor y = F.threshold(x, 0.1, 20);}</pre>
+     */
+    public static Tensor threshold(Tensor input, double threshold, double value) { return Activations.threshold(input, threshold, value); }
+
+    /** {@link #threshold(Tensor, double, double)}, in place when {@code inplace}. */
+    public static Tensor threshold(Tensor input, double threshold, double value, boolean inplace) {
+        return inplace ? threshold_(input, threshold, value) : threshold(input, threshold, value);
+    }
+
+    /** In-place {@link #threshold(Tensor, double, double)}; returns {@code input}. */
+    public static Tensor threshold_(Tensor input, double threshold, double value) {
+        return Activations.inplace("threshold_", input, t -> Activations.threshold(t, threshold, value));
+    }
+
+    /**
+     * Rectified linear unit: {@code max(0, x)}. Any shape.
+     * <pre>{@code Tensor h = F.relu(x);}</pre>
+     */
+    public static Tensor relu(Tensor input) { return Activations.relu(input); }
+
+    /** {@link #relu(Tensor)}, in place when {@code inplace}. */
+    public static Tensor relu(Tensor input, boolean inplace) { return inplace ? relu_(input) : relu(input); }
+
+    /** In-place {@link #relu(Tensor)}; returns {@code input}. */
+    public static Tensor relu_(Tensor input) { return Activations.inplace("relu_", input, Activations::relu); }
+
+    /**
+     * HardTanh: clamps into {@code [minVal, maxVal]} (PyTorch defaults -1 and 1); the gradient is 1 strictly inside.
+     * <pre>{@code Tensor y = F.hardtanh(x, -2, 2);}</pre>
+     */
+    public static Tensor hardtanh(Tensor input, double minVal, double maxVal) { return Activations.hardtanh(input, minVal, maxVal); }
+
+    /** HardTanh with PyTorch's defaults {@code minVal=-1, maxVal=1}. */
+    public static Tensor hardtanh(Tensor input) { return Activations.hardtanh(input, -1, 1); }
+
+    /** {@link #hardtanh(Tensor, double, double)}, in place when {@code inplace}. */
+    public static Tensor hardtanh(Tensor input, double minVal, double maxVal, boolean inplace) {
+        return inplace ? hardtanh_(input, minVal, maxVal) : hardtanh(input, minVal, maxVal);
+    }
+
+    /** In-place {@link #hardtanh(Tensor, double, double)}; returns {@code input}. */
+    public static Tensor hardtanh_(Tensor input, double minVal, double maxVal) {
+        return Activations.inplace("hardtanh_", input, t -> Activations.hardtanh(t, minVal, maxVal));
+    }
+
+    /** In-place {@link #hardtanh(Tensor)}. */
+    public static Tensor hardtanh_(Tensor input) { return hardtanh_(input, -1, 1); }
+
+    /**
+     * ReLU6: {@code min(max(0, x), 6)}.
+     * <pre>{@code Tensor y = F.relu6(x);}</pre>
+     */
+    public static Tensor relu6(Tensor input) { return Activations.relu6(input); }
+
+    /** {@link #relu6(Tensor)}, in place when {@code inplace}. */
+    public static Tensor relu6(Tensor input, boolean inplace) {
+        return inplace ? Activations.inplace("relu6", input, Activations::relu6) : relu6(input);
+    }
+
+    /**
+     * Hardswish: {@code x * relu6(x + 3) / 6}.
+     * <pre>{@code Tensor y = F.hardswish(x);}</pre>
+     */
+    public static Tensor hardswish(Tensor input) { return Activations.hardswish(input); }
+
+    /** {@link #hardswish(Tensor)}, in place when {@code inplace}. */
+    public static Tensor hardswish(Tensor input, boolean inplace) {
+        return inplace ? Activations.inplace("hardswish", input, Activations::hardswish) : hardswish(input);
+    }
+
+    /**
+     * ELU: {@code x > 0 ? x : alpha * (exp(x) - 1)} (PyTorch default {@code alpha=1}).
+     * <pre>{@code Tensor y = F.elu(x, 1.0);}</pre>
+     */
+    public static Tensor elu(Tensor input, double alpha) { return Activations.elu(input, alpha); }
+
+    /** ELU with {@code alpha=1}. */
+    public static Tensor elu(Tensor input) { return Activations.elu(input, 1); }
+
+    /** {@link #elu(Tensor, double)}, in place when {@code inplace}. */
+    public static Tensor elu(Tensor input, double alpha, boolean inplace) { return inplace ? elu_(input, alpha) : elu(input, alpha); }
+
+    /** In-place {@link #elu(Tensor, double)}; returns {@code input}. */
+    public static Tensor elu_(Tensor input, double alpha) { return Activations.inplace("elu_", input, t -> Activations.elu(t, alpha)); }
+
+    /** In-place {@link #elu(Tensor)}. */
+    public static Tensor elu_(Tensor input) { return elu_(input, 1); }
+
+    /**
+     * SELU: {@code scale * elu(x, alpha)} with {@code alpha = 1.6732632423543772}, {@code scale = 1.0507009873554805}.
+     * <pre>{@code Tensor y = F.selu(x);}</pre>
+     */
+    public static Tensor selu(Tensor input) { return Activations.selu(input); }
+
+    /** {@link #selu(Tensor)}, in place when {@code inplace}. */
+    public static Tensor selu(Tensor input, boolean inplace) { return inplace ? selu_(input) : selu(input); }
+
+    /** In-place {@link #selu(Tensor)}; returns {@code input}. */
+    public static Tensor selu_(Tensor input) { return Activations.inplace("selu_", input, Activations::selu); }
+
+    /**
+     * CELU: {@code max(0, x) + min(0, alpha * (exp(x / alpha) - 1))} (default {@code alpha=1}; alpha must not be 0).
+     * <pre>{@code Tensor y = F.celu(x, 0.5);}</pre>
+     */
+    public static Tensor celu(Tensor input, double alpha) { return Activations.celu(input, alpha); }
+
+    /** CELU with {@code alpha=1}. */
+    public static Tensor celu(Tensor input) { return Activations.celu(input, 1); }
+
+    /** {@link #celu(Tensor, double)}, in place when {@code inplace}. */
+    public static Tensor celu(Tensor input, double alpha, boolean inplace) { return inplace ? celu_(input, alpha) : celu(input, alpha); }
+
+    /** In-place {@link #celu(Tensor, double)}; returns {@code input}. */
+    public static Tensor celu_(Tensor input, double alpha) { return Activations.inplace("celu_", input, t -> Activations.celu(t, alpha)); }
+
+    /** In-place {@link #celu(Tensor)}. */
+    public static Tensor celu_(Tensor input) { return celu_(input, 1); }
+
+    /**
+     * Leaky ReLU: {@code x > 0 ? x : negativeSlope * x} (default slope 0.01).
+     * <pre>{@code Tensor y = F.leakyRelu(x, 0.2);}</pre>
+     */
+    public static Tensor leakyRelu(Tensor input, double negativeSlope) { return Activations.leakyRelu(input, negativeSlope); }
+
+    /** Leaky ReLU with {@code negativeSlope=0.01}. */
+    public static Tensor leakyRelu(Tensor input) { return Activations.leakyRelu(input, 0.01); }
+
+    /** {@link #leakyRelu(Tensor, double)}, in place when {@code inplace}. */
+    public static Tensor leakyRelu(Tensor input, double negativeSlope, boolean inplace) {
+        return inplace ? leakyRelu_(input, negativeSlope) : leakyRelu(input, negativeSlope);
+    }
+
+    /** In-place {@link #leakyRelu(Tensor, double)}; returns {@code input}. */
+    public static Tensor leakyRelu_(Tensor input, double negativeSlope) {
+        return Activations.inplace("leaky_relu_", input, t -> Activations.leakyRelu(t, negativeSlope));
+    }
+
+    /** In-place {@link #leakyRelu(Tensor)}. */
+    public static Tensor leakyRelu_(Tensor input) { return leakyRelu_(input, 0.01); }
+
+    /**
+     * PReLU: {@code x > 0 ? x : weight * x} with a learnable slope. Shapes: input {@code (N, C, *)} (or any shape
+     * with a one-element weight), weight {@code (1,)} or {@code (C,)} broadcast along dim 1.
+     * <pre>{@code Tensor y = F.prelu(x, Tensor.full(new int[] {1}, 0.25));}</pre>
+     */
+    public static Tensor prelu(Tensor input, Tensor weight) { return Activations.prelu(input, weight); }
+
+    /**
+     * Randomized leaky ReLU. Training: {@code x >= 0 ? x : a * x} with one slope {@code a ~ U(lower, upper)} per
+     * element drawn from {@code generator}; evaluation: slope {@code (lower + upper) / 2}. PyTorch defaults:
+     * {@code lower=1/8, upper=1/3, training=false}.
+     * <pre>{@code Tensor y = F.rrelu(x, 1.0 / 8, 1.0 / 3, true, false, gen);}</pre>
+     */
+    public static Tensor rrelu(Tensor input, double lower, double upper, boolean training, boolean inplace, dev.nn4j.Generator generator) {
+        if (inplace) return Activations.inplace("rrelu_", input, t -> Activations.rrelu(t, lower, upper, training, generator));
+        return Activations.rrelu(input, lower, upper, training, generator);
+    }
+
+    /** {@link #rrelu(Tensor, double, double, boolean, boolean, dev.nn4j.Generator)} from the default generator. */
+    public static Tensor rrelu(Tensor input, double lower, double upper, boolean training, boolean inplace) {
+        return rrelu(input, lower, upper, training, inplace, dev.nn4j.Generator.getDefault());
+    }
+
+    /** RReLU, not in place. */
+    public static Tensor rrelu(Tensor input, double lower, double upper, boolean training) {
+        return rrelu(input, lower, upper, training, false);
+    }
+
+    /** RReLU with PyTorch's defaults: evaluation mode, slope {@code (1/8 + 1/3) / 2}. */
+    public static Tensor rrelu(Tensor input) { return rrelu(input, 1.0 / 8, 1.0 / 3, false, false); }
+
+    /** In-place RReLU; returns {@code input}. */
+    public static Tensor rrelu_(Tensor input, double lower, double upper, boolean training) {
+        return rrelu(input, lower, upper, training, true);
+    }
+
+    /** In-place RReLU with PyTorch's defaults. */
+    public static Tensor rrelu_(Tensor input) { return rrelu(input, 1.0 / 8, 1.0 / 3, false, true); }
+
+    /**
+     * Gated linear unit: splits {@code input} in halves {@code a, b} along {@code dim} (default -1, size must be even)
+     * and returns {@code a * sigmoid(b)}; that dim halves in the output.
+     * <pre>{@code Tensor y = F.glu(x, -1);   // (N, 2H) -> (N, H)}</pre>
+     */
+    public static Tensor glu(Tensor input, int dim) { return Activations.glu(input, dim); }
+
+    /** GLU over the last dim. */
+    public static Tensor glu(Tensor input) { return Activations.glu(input, -1); }
+
+    /**
+     * GELU: {@code x * Phi(x)} ({@code approximate = "none"}), or the tanh approximation
+     * {@code 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))} ({@code "tanh"}).
+     * <pre>{@code Tensor y = F.gelu(x, "tanh");}</pre>
+     */
+    public static Tensor gelu(Tensor input, String approximate) { return Activations.gelu(input, approximate); }
+
+    /** Exact GELU ({@code approximate = "none"}). */
+    public static Tensor gelu(Tensor input) { return Activations.gelu(input, "none"); }
+
+    /**
+     * LogSigmoid: {@code log(1 / (1 + exp(-x)))}, computed without overflow.
+     * <pre>{@code Tensor y = F.logsigmoid(x);}</pre>
+     */
+    public static Tensor logsigmoid(Tensor input) { return Activations.logsigmoid(input); }
+
+    /**
+     * Hard shrinkage: {@code |x| > lambd ? x : 0} (default {@code lambd=0.5}).
+     * <pre>{@code Tensor y = F.hardshrink(x, 0.5);}</pre>
+     */
+    public static Tensor hardshrink(Tensor input, double lambd) { return Activations.hardshrink(input, lambd); }
+
+    /** Hard shrinkage with {@code lambd=0.5}. */
+    public static Tensor hardshrink(Tensor input) { return Activations.hardshrink(input, 0.5); }
+
+    /**
+     * Tanhshrink: {@code x - tanh(x)}.
+     * <pre>{@code Tensor y = F.tanhshrink(x);}</pre>
+     */
+    public static Tensor tanhshrink(Tensor input) { return Activations.tanhshrink(input); }
+
+    /**
+     * Softsign: {@code x / (1 + |x|)}.
+     * <pre>{@code Tensor y = F.softsign(x);}</pre>
+     */
+    public static Tensor softsign(Tensor input) { return Activations.softsign(input); }
+
+    /**
+     * Softplus: {@code log(1 + exp(beta * x)) / beta}, and {@code x} itself where {@code beta * x > threshold}
+     * (PyTorch defaults {@code beta=1, threshold=20}).
+     * <pre>{@code Tensor y = F.softplus(x, 1, 20);}</pre>
+     */
+    public static Tensor softplus(Tensor input, double beta, double threshold) { return Activations.softplus(input, beta, threshold); }
+
+    /** Softplus with {@code beta=1, threshold=20}. */
+    public static Tensor softplus(Tensor input) { return Activations.softplus(input, 1, 20); }
+
+    /**
+     * Soft shrinkage: {@code x - lambd} above {@code lambd}, {@code x + lambd} below {@code -lambd}, 0 between
+     * (default {@code lambd=0.5}, must be {@code >= 0}).
+     * <pre>{@code Tensor y = F.softshrink(x, 0.5);}</pre>
+     */
+    public static Tensor softshrink(Tensor input, double lambd) { return Activations.softshrink(input, lambd); }
+
+    /** Soft shrinkage with {@code lambd=0.5}. */
+    public static Tensor softshrink(Tensor input) { return Activations.softshrink(input, 0.5); }
+
+    /**
+     * Hyperbolic tangent, elementwise.
+     * <pre>{@code Tensor y = F.tanh(x);}</pre>
+     */
+    public static Tensor tanh(Tensor input) { return Activations.tanh(input); }
+
+    /**
+     * Logistic sigmoid {@code 1 / (1 + exp(-x))}, elementwise.
+     * <pre>{@code Tensor p = F.sigmoid(logits);}</pre>
+     */
+    public static Tensor sigmoid(Tensor input) { return Activations.sigmoid(input); }
+
+    /**
+     * Hardsigmoid: {@code relu6(x + 3) / 6}.
+     * <pre>{@code Tensor y = F.hardsigmoid(x);}</pre>
+     */
+    public static Tensor hardsigmoid(Tensor input) { return Activations.hardsigmoid(input); }
+
+    /** {@link #hardsigmoid(Tensor)}, in place when {@code inplace}. */
+    public static Tensor hardsigmoid(Tensor input, boolean inplace) {
+        return inplace ? Activations.inplace("hardsigmoid", input, Activations::hardsigmoid) : hardsigmoid(input);
+    }
+
+    /**
+     * SiLU (swish): {@code x * sigmoid(x)}.
+     * <pre>{@code Tensor y = F.silu(x);}</pre>
+     */
+    public static Tensor silu(Tensor input) { return Activations.silu(input); }
+
+    /** {@link #silu(Tensor)}, in place when {@code inplace}. */
+    public static Tensor silu(Tensor input, boolean inplace) {
+        return inplace ? Activations.inplace("silu", input, Activations::silu) : silu(input);
+    }
+
+    /**
+     * Mish: {@code x * tanh(softplus(x))}.
+     * <pre>{@code Tensor y = F.mish(x);}</pre>
+     */
+    public static Tensor mish(Tensor input) { return Activations.mish(input); }
+
+    /** {@link #mish(Tensor)}, in place when {@code inplace}. */
+    public static Tensor mish(Tensor input, boolean inplace) {
+        return inplace ? Activations.inplace("mish", input, Activations::mish) : mish(input);
+    }
+
     // ===== LINEAR, DROPOUT, SPARSE, DISTANCE (Layers.java, Dropout.java, Sparse.java, Distance.java) =====
 
     /**
@@ -83,7 +406,310 @@ public final class F {
     /** Dropout with probability {@code p}, identity unless {@code training}. */
     public static Tensor dropout(Tensor input, double p, boolean training) { return dropout(input, p, training, false); }
 
+    /**
+     * Bilinear transform: {@code y_k = x1^T W_k x2 + b_k}. Shapes: input1 {@code (*, in1)}, input2 {@code (*, in2)}
+     * (same leading dims), weight {@code (out, in1, in2)}, bias {@code (out)} or null; output {@code (*, out)}.
+     * <pre>{@code Tensor y = F.bilinear(a, b, w, bias);}</pre>
+     */
+    public static Tensor bilinear(Tensor input1, Tensor input2, Tensor weight, Tensor bias) {
+        return Layers.bilinear(input1, input2, weight, bias);
+    }
+
+    /** {@link #bilinear(Tensor, Tensor, Tensor, Tensor)} without bias. */
+    public static Tensor bilinear(Tensor input1, Tensor input2, Tensor weight) { return Layers.bilinear(input1, input2, weight, null); }
+
+    /**
+     * Alpha dropout (for SELU networks): while {@code training}, sets elements to SELU's negative saturation with
+     * probability {@code p}, then applies the affine map that keeps zero mean and unit variance. PyTorch defaults:
+     * {@code p=0.5, training=false}.
+     * <pre>{@code Tensor h = F.alphaDropout(x, 0.2, true, false);}</pre>
+     */
+    public static Tensor alphaDropout(Tensor input, double p, boolean training, boolean inplace) {
+        return Dropout.alphaDropout(input, p, training, inplace, dev.nn4j.Generator.getDefault());
+    }
+
+    /** Alpha dropout drawing its mask from {@code generator}. */
+    public static Tensor alphaDropout(Tensor input, double p, boolean training, boolean inplace, dev.nn4j.Generator generator) {
+        return Dropout.alphaDropout(input, p, training, inplace, generator);
+    }
+
+    /** Alpha dropout, not in place. */
+    public static Tensor alphaDropout(Tensor input, double p, boolean training) { return alphaDropout(input, p, training, false); }
+
+    /**
+     * Feature alpha dropout: alpha dropout of whole channels of an {@code (N, C, *)} input (one draw per (n, c)).
+     * PyTorch defaults: {@code p=0.5, training=false}.
+     */
+    public static Tensor featureAlphaDropout(Tensor input, double p, boolean training, boolean inplace) {
+        return Dropout.featureAlphaDropout(input, p, training, inplace, dev.nn4j.Generator.getDefault());
+    }
+
+    /** Feature alpha dropout drawing its mask from {@code generator}. */
+    public static Tensor featureAlphaDropout(Tensor input, double p, boolean training, boolean inplace, dev.nn4j.Generator generator) {
+        return Dropout.featureAlphaDropout(input, p, training, inplace, generator);
+    }
+
+    /** Feature alpha dropout, not in place. */
+    public static Tensor featureAlphaDropout(Tensor input, double p, boolean training) { return featureAlphaDropout(input, p, training, false); }
+
+    /**
+     * Channel dropout for {@code (N, C, L)} or unbatched {@code (C, L)} input: zeroes whole channels with probability
+     * {@code p} and scales the rest by {@code 1/(1-p)}. PyTorch defaults {@code p=0.5, training=true}.
+     * <pre>{@code Tensor h = F.dropout1d(x, 0.1, true, false);}</pre>
+     */
+    public static Tensor dropout1d(Tensor input, double p, boolean training, boolean inplace) {
+        return Dropout.dropout1d(input, p, training, inplace, dev.nn4j.Generator.getDefault());
+    }
+
+    /** dropout1d drawing its mask from {@code generator}. */
+    public static Tensor dropout1d(Tensor input, double p, boolean training, boolean inplace, dev.nn4j.Generator generator) {
+        return Dropout.dropout1d(input, p, training, inplace, generator);
+    }
+
+    /** dropout1d, not in place. */
+    public static Tensor dropout1d(Tensor input, double p, boolean training) { return dropout1d(input, p, training, false); }
+
+    /**
+     * Channel dropout for {@code (N, C, H, W)} input (one draw per (n, c)); as in PyTorch 1.13 a 3-D input is
+     * taken as {@code (N, C, L)}. PyTorch defaults {@code p=0.5, training=true}.
+     * <pre>{@code Tensor h = F.dropout2d(x, 0.2, true, false);}</pre>
+     */
+    public static Tensor dropout2d(Tensor input, double p, boolean training, boolean inplace) {
+        return Dropout.dropout2d(input, p, training, inplace, dev.nn4j.Generator.getDefault());
+    }
+
+    /** dropout2d drawing its mask from {@code generator}. */
+    public static Tensor dropout2d(Tensor input, double p, boolean training, boolean inplace, dev.nn4j.Generator generator) {
+        return Dropout.dropout2d(input, p, training, inplace, generator);
+    }
+
+    /** dropout2d, not in place. */
+    public static Tensor dropout2d(Tensor input, double p, boolean training) { return dropout2d(input, p, training, false); }
+
+    /**
+     * Channel dropout for {@code (N, C, D, H, W)} or unbatched {@code (C, D, H, W)} input. PyTorch defaults
+     * {@code p=0.5, training=true}.
+     */
+    public static Tensor dropout3d(Tensor input, double p, boolean training, boolean inplace) {
+        return Dropout.dropout3d(input, p, training, inplace, dev.nn4j.Generator.getDefault());
+    }
+
+    /** dropout3d drawing its mask from {@code generator}. */
+    public static Tensor dropout3d(Tensor input, double p, boolean training, boolean inplace, dev.nn4j.Generator generator) {
+        return Dropout.dropout3d(input, p, training, inplace, generator);
+    }
+
+    /** dropout3d, not in place. */
+    public static Tensor dropout3d(Tensor input, double p, boolean training) { return dropout3d(input, p, training, false); }
+
+    /**
+     * Embedding lookup: row {@code input[i]} of {@code weight}. Shapes: input int64 {@code (*)}, weight
+     * {@code (num_embeddings, D)}; output {@code (*, D)}.
+     * <pre>{@code Tensor v = F.embedding(ids, table);}</pre>
+     */
+    public static Tensor embedding(Tensor input, Tensor weight) { return EmbeddingOptions.opts().apply(input, weight); }
+
+    /**
+     * Embedding lookup with options: {@code paddingIdx} rows get no gradient, {@code maxNorm} renormalises the looked-up
+     * rows of {@code weight} in place, {@code scaleGradByFreq} divides gradients by index frequency.
+     * <pre>{@code Tensor v = F.embedding(ids, table, EmbeddingOptions.opts().paddingIdx(0));}</pre>
+     */
+    public static Tensor embedding(Tensor input, Tensor weight, EmbeddingOptions options) { return options.apply(input, weight); }
+
+    /** Embedding lookup with PyTorch's full argument list (nullable {@code paddingIdx} and {@code maxNorm}). */
+    public static Tensor embedding(Tensor input, Tensor weight, Integer paddingIdx, Double maxNorm, double normType,
+                                   boolean scaleGradByFreq, boolean sparse) {
+        return Sparse.embedding(input, weight, paddingIdx, maxNorm, normType, scaleGradByFreq, sparse);
+    }
+
+    /**
+     * Sums, means or maxes of bags of embeddings without materialising the lookups. Input 1-D int64 with
+     * {@code offsets} (start of each bag) or 2-D {@code (B, L)} (fixed-length bags, offsets null); weight
+     * {@code (num_embeddings, D)}; output {@code (B, D)}, zeros for empty bags. Default mode is {@code "mean"}.
+     * <pre>{@code Tensor pooled = F.embeddingBag(ids, table, offsets, EmbeddingBagOptions.opts().mode("sum"));}</pre>
+     */
+    public static Tensor embeddingBag(Tensor input, Tensor weight, Tensor offsets, EmbeddingBagOptions options) {
+        return options.apply(input, weight, offsets);
+    }
+
+    /** embeddingBag with PyTorch's defaults ({@code mode="mean"}). */
+    public static Tensor embeddingBag(Tensor input, Tensor weight, Tensor offsets) {
+        return EmbeddingBagOptions.opts().apply(input, weight, offsets);
+    }
+
+    /** embeddingBag with PyTorch's full argument list ({@code perSampleWeights}, {@code maxNorm}, {@code paddingIdx} nullable). */
+    public static Tensor embeddingBag(Tensor input, Tensor weight, Tensor offsets, Double maxNorm, double normType,
+                                      boolean scaleGradByFreq, String mode, boolean sparse, Tensor perSampleWeights,
+                                      boolean includeLastOffset, Integer paddingIdx) {
+        return Sparse.embeddingBag(input, weight, offsets, maxNorm, normType, scaleGradByFreq, mode, sparse, perSampleWeights,
+                includeLastOffset, paddingIdx);
+    }
+
+    /**
+     * One-hot encoding of an int64 tensor {@code (*)} into {@code (*, numClasses)} int64; {@code numClasses = -1}
+     * infers {@code max + 1}.
+     * <pre>{@code Tensor oh = F.oneHot(labels, 10);}</pre>
+     */
+    public static Tensor oneHot(Tensor tensor, int numClasses) { return Sparse.oneHot(tensor, numClasses); }
+
+    /** One-hot with the class count inferred ({@code numClasses = -1}). */
+    public static Tensor oneHot(Tensor tensor) { return Sparse.oneHot(tensor, -1); }
+
+    /**
+     * p-norm distance between rows: {@code ||x1 - x2 + eps||_p} over the last dim. Shapes: {@code (N, D)} and
+     * {@code (N, D)} (broadcastable) give {@code (N)} ({@code (N, 1)} with keepdim). PyTorch defaults
+     * {@code p=2, eps=1e-6, keepdim=false}.
+     * <pre>{@code Tensor d = F.pairwiseDistance(a, b, 2, 1e-6, false);}</pre>
+     */
+    public static Tensor pairwiseDistance(Tensor x1, Tensor x2, double p, double eps, boolean keepdim) {
+        return Distance.pairwiseDistance(x1, x2, p, eps, keepdim);
+    }
+
+    /** pairwiseDistance with {@code p=2, eps=1e-6, keepdim=false}. */
+    public static Tensor pairwiseDistance(Tensor x1, Tensor x2) { return Distance.pairwiseDistance(x1, x2, 2, 1e-6, false); }
+
+    /**
+     * Cosine similarity along {@code dim}: {@code x1 . x2 / (max(||x1||, eps) * max(||x2||, eps))}; inputs broadcast,
+     * {@code dim} is removed. PyTorch defaults {@code dim=1, eps=1e-8}.
+     * <pre>{@code Tensor s = F.cosineSimilarity(a, b, 1, 1e-8);}</pre>
+     */
+    public static Tensor cosineSimilarity(Tensor x1, Tensor x2, int dim, double eps) {
+        return Distance.cosineSimilarity(x1, x2, dim, eps);
+    }
+
+    /** cosineSimilarity with {@code dim=1, eps=1e-8}. */
+    public static Tensor cosineSimilarity(Tensor x1, Tensor x2) { return Distance.cosineSimilarity(x1, x2, 1, 1e-8); }
+
+    /**
+     * p-norm distances between every pair of rows of an {@code (N, M)} input: the upper triangle (i < j, row-major)
+     * of the distance matrix as a vector of {@code N(N-1)/2}. Default {@code p=2}.
+     * <pre>{@code Tensor d = F.pdist(points, 2);}</pre>
+     */
+    public static Tensor pdist(Tensor input, double p) { return Distance.pdist(input, p); }
+
+    /** pdist with {@code p=2}. */
+    public static Tensor pdist(Tensor input) { return Distance.pdist(input, 2); }
+
     // ===== NORMALIZATION (Normalization.java) =====
+
+    /**
+     * Batch normalization over {@code (N, C, *)}: {@code y = (x - mean) / sqrt(var + eps) * weight + bias} per channel.
+     * Training uses the batch's statistics (biased variance) and updates {@code runningMean}/{@code runningVar} in place
+     * ({@code running = (1 - momentum) * running + momentum * batch}, unbiased variance); evaluation uses the running
+     * statistics. Running stats may be null when training; weight and bias may be null.
+     * PyTorch defaults {@code training=false, momentum=0.1, eps=1e-5}.
+     * <pre>{@code Tensor y = F.batchNorm(x, rm, rv, gamma, beta, true, 0.1, 1e-5);}</pre>
+     */
+    public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
+                                   boolean training, double momentum, double eps) {
+        return Normalization.batchNorm(input, runningMean, runningVar, weight, bias, training, momentum, eps);
+    }
+
+    /** Batch norm with options: {@code F.batchNorm(x, rm, rv, w, b, BatchNorm.opts().training(true))}. */
+    public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias, BatchNorm options) {
+        return options.apply(input, runningMean, runningVar, weight, bias);
+    }
+
+    /** Batch norm in evaluation mode with PyTorch's defaults, no affine parameters. */
+    public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar) {
+        return BatchNorm.opts().apply(input, runningMean, runningVar, null, null);
+    }
+
+    /**
+     * Instance normalization: each (n, c) slice of {@code (N, C, *)} normalised by its own mean and variance
+     * ({@code useInputStats}), or by the running statistics; running stats, when given, are updated in place with the
+     * mean over the batch of the per-instance statistics. PyTorch defaults {@code useInputStats=true, momentum=0.1, eps=1e-5}.
+     * <pre>{@code Tensor y = F.instanceNorm(x, null, null, gamma, beta, true, 0.1, 1e-5);}</pre>
+     */
+    public static Tensor instanceNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
+                                      boolean useInputStats, double momentum, double eps) {
+        return Normalization.instanceNorm(input, runningMean, runningVar, weight, bias, useInputStats, momentum, eps);
+    }
+
+    /** Instance norm with options. */
+    public static Tensor instanceNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias, InstanceNorm options) {
+        return options.apply(input, runningMean, runningVar, weight, bias);
+    }
+
+    /** Instance norm with PyTorch's defaults and no running statistics or affine parameters. */
+    public static Tensor instanceNorm(Tensor input) { return InstanceNorm.opts().apply(input, null, null, null, null); }
+
+    /**
+     * Layer normalization over the trailing {@code normalizedShape} dims:
+     * {@code y = (x - mean) / sqrt(var + eps) * weight + bias} (biased variance). Shapes: input {@code (*, normalizedShape)},
+     * weight and bias {@code normalizedShape} or null. Default {@code eps=1e-5}.
+     * <pre>{@code Tensor y = F.layerNorm(x, new int[] {512}, gamma, beta, 1e-5);}</pre>
+     */
+    public static Tensor layerNorm(Tensor input, int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+        return Normalization.layerNorm(input, normalizedShape, weight, bias, eps);
+    }
+
+    /** Layer norm with {@code eps=1e-5}. */
+    public static Tensor layerNorm(Tensor input, int[] normalizedShape, Tensor weight, Tensor bias) {
+        return Normalization.layerNorm(input, normalizedShape, weight, bias, 1e-5);
+    }
+
+    /** Layer norm without affine parameters, {@code eps=1e-5}. */
+    public static Tensor layerNorm(Tensor input, int[] normalizedShape) {
+        return Normalization.layerNorm(input, normalizedShape, null, null, 1e-5);
+    }
+
+    /**
+     * Group normalization: the {@code C} channels of {@code (N, C, *)} split into {@code numGroups} groups, each
+     * (n, group) normalised by its own statistics, then a per-channel affine. {@code C} must be divisible by
+     * {@code numGroups}. Default {@code eps=1e-5}.
+     * <pre>{@code Tensor y = F.groupNorm(x, 8, gamma, beta, 1e-5);}</pre>
+     */
+    public static Tensor groupNorm(Tensor input, int numGroups, Tensor weight, Tensor bias, double eps) {
+        return Normalization.groupNorm(input, numGroups, weight, bias, eps);
+    }
+
+    /** Group norm with {@code eps=1e-5}. */
+    public static Tensor groupNorm(Tensor input, int numGroups, Tensor weight, Tensor bias) {
+        return Normalization.groupNorm(input, numGroups, weight, bias, 1e-5);
+    }
+
+    /** Group norm without affine parameters, {@code eps=1e-5}. */
+    public static Tensor groupNorm(Tensor input, int numGroups) { return Normalization.groupNorm(input, numGroups, null, null, 1e-5); }
+
+    /**
+     * RMS normalization over the trailing {@code normalizedShape} dims: {@code y = x / sqrt(mean(x^2) + eps) * weight}.
+     * {@code eps} null means the dtype's machine epsilon ({@code torch.finfo(dtype).eps}); weight may be null.
+     * <pre>{@code Tensor y = F.rmsNorm(x, new int[] {4096}, gamma, null);}</pre>
+     */
+    public static Tensor rmsNorm(Tensor input, int[] normalizedShape, Tensor weight, Double eps) {
+        return Normalization.rmsNorm(input, normalizedShape, weight, eps);
+    }
+
+    /** RMS norm with the default eps. */
+    public static Tensor rmsNorm(Tensor input, int[] normalizedShape, Tensor weight) {
+        return Normalization.rmsNorm(input, normalizedShape, weight, null);
+    }
+
+    /**
+     * Local response normalization across channels of {@code (N, C, *)} (at least 3-D):
+     * {@code y = x / (k + alpha / size * sum_{window} x^2)^beta}, the window spanning {@code size} neighbouring channels
+     * (zero-padded). PyTorch defaults {@code alpha=1e-4, beta=0.75, k=1}.
+     * <pre>{@code Tensor y = F.localResponseNorm(x, 5, 1e-4, 0.75, 1);}</pre>
+     */
+    public static Tensor localResponseNorm(Tensor input, int size, double alpha, double beta, double k) {
+        return Normalization.localResponseNorm(input, size, alpha, beta, k);
+    }
+
+    /** LRN with {@code alpha=1e-4, beta=0.75, k=1}. */
+    public static Tensor localResponseNorm(Tensor input, int size) { return Normalization.localResponseNorm(input, size, 1e-4, 0.75, 1); }
+
+    /**
+     * Lp normalization along {@code dim}: {@code x / max(||x||_p, eps)}. PyTorch defaults {@code p=2, dim=1, eps=1e-12}.
+     * <pre>{@code Tensor unit = F.normalize(x, 2, -1, 1e-12);}</pre>
+     */
+    public static Tensor normalize(Tensor input, double p, int dim, double eps) { return Normalization.normalize(input, p, dim, eps); }
+
+    /** Lp normalization with {@code eps=1e-12}. */
+    public static Tensor normalize(Tensor input, double p, int dim) { return Normalization.normalize(input, p, dim, 1e-12); }
+
+    /** L2 normalization along dim 1 ({@code eps=1e-12}). */
+    public static Tensor normalize(Tensor input) { return Normalization.normalize(input, 2, 1, 1e-12); }
 
     // ===== ATTENTION (Attention.java) =====
 

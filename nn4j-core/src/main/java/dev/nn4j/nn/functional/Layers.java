@@ -36,4 +36,37 @@ final class Layers {
         if (bias != null) y = y.add(bias);
         return y;
     }
+
+    static Tensor bilinear(Tensor x1, Tensor x2, Tensor weight, Tensor bias) {
+        if (weight.dim() != 3) {
+            throw new IllegalArgumentException("bilinear: expected weight of shape (out_features, in1_features, in2_features), got "
+                    + Shapes.str(weight.shape()));
+        }
+        int out = weight.size(0), in1 = weight.size(1), in2 = weight.size(2);
+        if (x1.dim() == 0 || x1.size(-1) != in1) {
+            throw new IllegalArgumentException("bilinear: input1 of shape " + Shapes.str(x1.shape()) + " must end with in1_features="
+                    + in1 + " (weight " + Shapes.str(weight.shape()) + ")");
+        }
+        if (x2.dim() == 0 || x2.size(-1) != in2) {
+            throw new IllegalArgumentException("bilinear: input2 of shape " + Shapes.str(x2.shape()) + " must end with in2_features="
+                    + in2 + " (weight " + Shapes.str(weight.shape()) + ")");
+        }
+        int[] lead1 = java.util.Arrays.copyOf(x1.shape(), x1.dim() - 1), lead2 = java.util.Arrays.copyOf(x2.shape(), x2.dim() - 1);
+        if (!java.util.Arrays.equals(lead1, lead2)) {
+            throw new IllegalArgumentException("bilinear: input1 and input2 must have the same batch dimensions, got "
+                    + Shapes.str(x1.shape()) + " and " + Shapes.str(x2.shape()));
+        }
+        if (bias != null && (bias.dim() != 1 || bias.size(0) != out)) {
+            throw new IllegalArgumentException("bilinear: expected bias of shape (" + out + ",), got " + Shapes.str(bias.shape()));
+        }
+        int batch = Shapes.numel(lead1);
+        // y[b, k] = sum_ij x1[b, i] W[k, i, j] x2[b, j]: one GEMM (B, in1) @ (in1, out*in2), then a row-wise dot with x2
+        Tensor w = weight.permute(1, 0, 2).reshape(in1, out * in2);
+        Tensor t = x1.reshape(batch, in1).mm(w).view(batch, out, in2);
+        Tensor y = t.mul(x2.reshape(batch, 1, in2)).sum(2);
+        if (bias != null) y = y.add(bias);
+        int[] shape = java.util.Arrays.copyOf(lead1, lead1.length + 1);
+        shape[lead1.length] = out;
+        return y.reshape(shape);
+    }
 }
