@@ -713,6 +713,48 @@ public final class F {
 
     // ===== ATTENTION (Attention.java) =====
 
+    /**
+     * Scaled dot-product attention (PyTorch 2.x): {@code softmax(q k^T * scale + mask) v} with {@code scale = 1/sqrt(E)}.
+     * Shapes: query (N, ..., L, E), key (N, ..., S, E), value (N, ..., S, Ev) -> (N, ..., L, Ev).
+     * <pre>{@code Tensor out = F.scaledDotProductAttention(q, k, v);}</pre>
+     */
+    public static Tensor scaledDotProductAttention(Tensor query, Tensor key, Tensor value) { return Sdpa.opts().apply(query, key, value); }
+
+    /** Attention with options: {@code attnMask} (bool true = take part, or additive), {@code dropoutP}, {@code isCausal}, {@code scale}. */
+    public static Tensor scaledDotProductAttention(Tensor query, Tensor key, Tensor value, Sdpa options) {
+        return options.apply(query, key, value);
+    }
+
+    /** Attention with PyTorch's positional arguments ({@code scale} null = 1/sqrt(E)); dropout draws from the default generator. */
+    public static Tensor scaledDotProductAttention(Tensor query, Tensor key, Tensor value, Tensor attnMask, double dropoutP,
+                                                   boolean isCausal, Double scale) {
+        return Sdpa.opts().attnMask(attnMask).dropoutP(dropoutP).isCausal(isCausal).scale(scale).apply(query, key, value);
+    }
+
+    /**
+     * The multi-head attention of {@code nn.MultiheadAttention} ({@code multi_head_attention_forward}, PyTorch 1.13):
+     * in-projection, per-head scaled dot-product attention with the masks, out-projection. Sequence-first shapes:
+     * query (L, N, E), key (S, N, E_k), value (S, N, E_v) (or unbatched (L, E), ...); returns the output (L, N, E) and
+     * the attention weights (N, L, S) averaged over heads (null unless {@code needWeights}). The optional arguments
+     * ({@code training}, {@code keyPaddingMask}, {@code attnMask}, separate projections, static k/v, ...) are in {@link Mha}.
+     * <pre>{@code Mha.Output r = F.multiHeadAttentionForward(x, x, x, 8, 2, inW, inB, null, null, false, 0.0, outW, outB, Mha.opts());}</pre>
+     */
+    public static Mha.Output multiHeadAttentionForward(Tensor query, Tensor key, Tensor value, int embedDimToCheck, int numHeads,
+                                                       Tensor inProjWeight, Tensor inProjBias, Tensor biasK, Tensor biasV,
+                                                       boolean addZeroAttn, double dropoutP, Tensor outProjWeight, Tensor outProjBias,
+                                                       Mha options) {
+        return options.apply(query, key, value, embedDimToCheck, numHeads, inProjWeight, inProjBias, biasK, biasV, addZeroAttn,
+                dropoutP, outProjWeight, outProjBias);
+    }
+
+    /** {@code multiHeadAttentionForward} with PyTorch's defaults for the optional arguments (training, weights averaged). */
+    public static Mha.Output multiHeadAttentionForward(Tensor query, Tensor key, Tensor value, int embedDimToCheck, int numHeads,
+                                                       Tensor inProjWeight, Tensor inProjBias, Tensor biasK, Tensor biasV,
+                                                       boolean addZeroAttn, double dropoutP, Tensor outProjWeight, Tensor outProjBias) {
+        return multiHeadAttentionForward(query, key, value, embedDimToCheck, numHeads, inProjWeight, inProjBias, biasK, biasV,
+                addZeroAttn, dropoutP, outProjWeight, outProjBias, Mha.opts());
+    }
+
     // ===== LOSSES (Losses.java) =====
 
     // ===== CONVOLUTION (Convolutions.java) =====
@@ -720,4 +762,110 @@ public final class F {
     // ===== POOLING (Pooling.java) =====
 
     // ===== VISION (Vision.java) =====
+
+    /**
+     * Pads the trailing dimensions of {@code input} with zeros; {@code pad} is given <b>last dimension first</b>:
+     * {@code (left, right[, top, bottom[, front, back]])}. Negative amounts crop.
+     * <pre>{@code Tensor y = F.pad(x, new int[] {1, 1, 2, 2});   // (N, C, H, W) -> (N, C, H + 4, W + 2)}</pre>
+     */
+    public static Tensor pad(Tensor input, int[] pad) { return Pad.pad(input, pad, "constant", null); }
+
+    /**
+     * Pads with {@code mode} = {@code constant | reflect | replicate | circular} (see {@link Pad}). The non-constant
+     * modes pad the last 1, 2 or 3 dims of a (N,) C, * input; reflect needs each amount below the dim's size.
+     * <pre>{@code Tensor y = F.pad(x, new int[] {2, 2}, "reflect");   // (N, C, W) -> (N, C, W + 4)}</pre>
+     */
+    public static Tensor pad(Tensor input, int[] pad, String mode) { return Pad.pad(input, pad, mode, null); }
+
+    /** Pads with {@code mode}; {@code value} fills constant padding (PyTorch's {@code value}, null = 0). */
+    public static Tensor pad(Tensor input, int[] pad, String mode, Double value) { return Pad.pad(input, pad, mode, value); }
+
+    /** Constant padding with {@code value}. */
+    public static Tensor pad(Tensor input, int[] pad, double value) { return Pad.pad(input, pad, "constant", value); }
+
+    /**
+     * Resizes the spatial dims of {@code input} (N, C, d1[, d2[, d3]]) as {@code torch.nn.functional.interpolate},
+     * with PyTorch 1.13's index math for every mode ({@code nearest | nearest-exact | linear | bilinear | bicubic |
+     * trilinear | area}). Output (N, C, o1[, o2[, o3]]) with {@code o = size}, or {@code floor(d * scaleFactor)}.
+     * <pre>{@code Tensor y = F.interpolate(x, Interpolate.opts().scaleFactor(2).mode("bilinear"));}</pre>
+     */
+    public static Tensor interpolate(Tensor input, Interpolate options) { return options.apply(input); }
+
+    /** {@code interpolate} to output {@code size} (one value per spatial dim, or one for all) with {@code mode}. */
+    public static Tensor interpolate(Tensor input, int[] size, String mode) {
+        return Interpolate.opts().size(size).mode(mode).apply(input);
+    }
+
+    /** {@code interpolate} by {@code scaleFactor} (every spatial dim) with {@code mode}. */
+    public static Tensor interpolate(Tensor input, double scaleFactor, String mode) {
+        return Interpolate.opts().scaleFactor(scaleFactor).mode(mode).apply(input);
+    }
+
+    /**
+     * Deprecated alias of {@code interpolate} ({@code torch.nn.functional.upsample}); exactly one of {@code size},
+     * {@code scaleFactor} is non-null; {@code alignCorners} may be null.
+     */
+    public static Tensor upsample(Tensor input, int[] size, double[] scaleFactor, String mode, Boolean alignCorners) {
+        return Interpolate.opts().size(size).scaleFactor(scaleFactor).mode(mode).alignCorners(alignCorners).apply(input);
+    }
+
+    /** Nearest upsampling to {@code size} ({@code torch.nn.functional.upsample_nearest}). */
+    public static Tensor upsampleNearest(Tensor input, int... size) { return Interpolate.opts().size(size).apply(input); }
+
+    /** Nearest upsampling by {@code scaleFactor}. */
+    public static Tensor upsampleNearest(Tensor input, double scaleFactor) { return Interpolate.opts().scaleFactor(scaleFactor).apply(input); }
+
+    /** Bilinear upsampling of (N, C, H, W) to {@code size} with {@code align_corners=True} ({@code upsample_bilinear}). */
+    public static Tensor upsampleBilinear(Tensor input, int... size) {
+        return Interpolate.opts().size(size).mode("bilinear").alignCorners(true).apply(input);
+    }
+
+    /** Bilinear upsampling by {@code scaleFactor} with {@code align_corners=True}. */
+    public static Tensor upsampleBilinear(Tensor input, double scaleFactor) {
+        return Interpolate.opts().scaleFactor(scaleFactor).mode("bilinear").alignCorners(true).apply(input);
+    }
+
+    /**
+     * Samples {@code input} (N, C, H_in, W_in) at the normalized locations {@code grid} (N, H_out, W_out, 2), values in
+     * [-1, 1] as (x, y), bilinearly with zero padding and {@code align_corners=False}; output (N, C, H_out, W_out).
+     * 5-D: input (N, C, D, H, W), grid (N, D_out, H_out, W_out, 3). Differentiable in both input and grid.
+     * <pre>{@code Tensor warped = F.gridSample(img, F.affineGrid(theta, img.shape()));}</pre>
+     */
+    public static Tensor gridSample(Tensor input, Tensor grid) { return GridSample.opts().apply(input, grid); }
+
+    /** {@code gridSample} with options ({@code mode}, {@code paddingMode}, {@code alignCorners}). */
+    public static Tensor gridSample(Tensor input, Tensor grid, GridSample options) { return options.apply(input, grid); }
+
+    /**
+     * {@code gridSample} with {@code mode} = {@code bilinear | nearest | bicubic}, {@code paddingMode} =
+     * {@code zeros | border | reflection}.
+     */
+    public static Tensor gridSample(Tensor input, Tensor grid, String mode, String paddingMode, boolean alignCorners) {
+        return GridSample.gridSample(input, grid, mode, paddingMode, alignCorners);
+    }
+
+    /**
+     * The sampling grid of a batch of affine maps, for {@code gridSample}: {@code theta} (N, 2, 3) and
+     * {@code size} (N, C, H, W) give (N, H, W, 2); {@code theta} (N, 3, 4) and (N, C, D, H, W) give (N, D, H, W, 3).
+     * {@code align_corners=False}.
+     */
+    public static Tensor affineGrid(Tensor theta, int[] size) { return Vision.affineGrid(theta, size, false); }
+
+    /** {@code affineGrid} with {@code alignCorners}. */
+    public static Tensor affineGrid(Tensor theta, int[] size, boolean alignCorners) { return Vision.affineGrid(theta, size, alignCorners); }
+
+    /**
+     * Rearranges (*, C r^2, H, W) into (*, C, H r, W r) (sub-pixel convolution).
+     * <pre>{@code Tensor y = F.pixelShuffle(x, 2);   // (1, 8, 3, 4) -> (1, 2, 6, 8)}</pre>
+     */
+    public static Tensor pixelShuffle(Tensor input, int upscaleFactor) { return Vision.pixelShuffle(input, upscaleFactor); }
+
+    /** The inverse of {@code pixelShuffle}: (*, C, H r, W r) -> (*, C r^2, H, W). */
+    public static Tensor pixelUnshuffle(Tensor input, int downscaleFactor) { return Vision.pixelUnshuffle(input, downscaleFactor); }
+
+    /**
+     * Splits the C channels of (N, C, *) into {@code groups} and interleaves them (ShuffleNet):
+     * channel {@code g * (C / groups) + i} moves to {@code i * groups + g}.
+     */
+    public static Tensor channelShuffle(Tensor input, int groups) { return Vision.channelShuffle(input, groups); }
 }
