@@ -757,6 +757,301 @@ public final class F {
 
     // ===== LOSSES (Losses.java) =====
 
+    // Every loss takes a Reduction (PyTorch's reduction= "none" | "mean" | "sum", default MEAN); the formulas below give
+    // the per-element loss l, which NONE returns as is, MEAN averages and SUM adds up. Options objects
+    // (CrossEntropy, Nll, ...) carry the rarer arguments and are also the loss's primitive (opts.apply(...)).
+
+    /**
+     * L1 loss: {@code l = |input - target|} (input and target broadcast together). Any shape; NONE keeps the broadcast shape.
+     * <pre>{@code Tensor loss = F.l1Loss(pred, y);}</pre>
+     */
+    public static Tensor l1Loss(Tensor input, Tensor target) { return RegressionLosses.l1Loss(input, target, Reduction.MEAN); }
+
+    /** L1 loss {@code |input - target|} with the given reduction. */
+    public static Tensor l1Loss(Tensor input, Tensor target, Reduction reduction) { return RegressionLosses.l1Loss(input, target, reduction); }
+
+    /**
+     * Mean squared error: {@code l = (input - target)^2} (broadcast together). Any shape.
+     * <pre>{@code Tensor loss = F.mseLoss(pred, y);}</pre>
+     */
+    public static Tensor mseLoss(Tensor input, Tensor target) { return RegressionLosses.mseLoss(input, target, Reduction.MEAN); }
+
+    /** Squared error {@code (input - target)^2} with the given reduction. */
+    public static Tensor mseLoss(Tensor input, Tensor target, Reduction reduction) { return RegressionLosses.mseLoss(input, target, reduction); }
+
+    /**
+     * Huber loss with {@code delta = 1}: {@code l = 0.5 d^2} if {@code |d| < delta}, else {@code delta (|d| - 0.5 delta)},
+     * {@code d = input - target}. Any shape.
+     * <pre>{@code Tensor loss = F.huberLoss(pred, y, Reduction.MEAN, 0.5);}</pre>
+     */
+    public static Tensor huberLoss(Tensor input, Tensor target) { return RegressionLosses.huberLoss(input, target, Reduction.MEAN, 1.0); }
+
+    /** Huber loss with the given reduction and {@code delta > 0} (PyTorch's argument order). */
+    public static Tensor huberLoss(Tensor input, Tensor target, Reduction reduction, double delta) {
+        return RegressionLosses.huberLoss(input, target, reduction, delta);
+    }
+
+    /**
+     * Smooth L1 loss with {@code beta = 1}: {@code l = 0.5 d^2 / beta} if {@code |d| < beta}, else {@code |d| - 0.5 beta};
+     * {@code beta = 0} is the L1 loss. Any shape.
+     * <pre>{@code Tensor loss = F.smoothL1Loss(boxes, targets);}</pre>
+     */
+    public static Tensor smoothL1Loss(Tensor input, Tensor target) { return RegressionLosses.smoothL1Loss(input, target, Reduction.MEAN, 1.0); }
+
+    /** Smooth L1 loss with the given reduction and {@code beta >= 0}. */
+    public static Tensor smoothL1Loss(Tensor input, Tensor target, Reduction reduction, double beta) {
+        return RegressionLosses.smoothL1Loss(input, target, reduction, beta);
+    }
+
+    /**
+     * Poisson negative log-likelihood, {@code log_input=true}: {@code l = exp(input) - target * input}. Any shape.
+     * <pre>{@code Tensor loss = F.poissonNllLoss(logRate, counts);}</pre>
+     */
+    public static Tensor poissonNllLoss(Tensor input, Tensor target) { return RegressionLosses.poissonNllLoss(input, target, PoissonNll.opts()); }
+
+    /**
+     * Poisson NLL with options: {@code l = exp(input) - target * input} (logInput) or {@code input - target * log(input + eps)},
+     * plus, with {@code full}, Stirling's term {@code target log(target) - target + 0.5 log(2 pi target)} where {@code target > 1}.
+     */
+    public static Tensor poissonNllLoss(Tensor input, Tensor target, PoissonNll options) {
+        return RegressionLosses.poissonNllLoss(input, target, options);
+    }
+
+    /**
+     * Gaussian negative log-likelihood: {@code l = 0.5 (log(max(var, eps)) + (input - target)^2 / max(var, eps))}
+     * (+ {@code 0.5 log(2 pi)} with {@code full}). Shapes: input {@code (N, *)}, target like input, var like input, or
+     * input's shape with the last dim 1 or dropped (one variance per sample). var must be non-negative.
+     * <pre>{@code Tensor loss = F.gaussianNllLoss(mu, y, var);}</pre>
+     */
+    public static Tensor gaussianNllLoss(Tensor input, Tensor target, Tensor var) {
+        return RegressionLosses.gaussianNllLoss(input, target, var, GaussianNll.opts());
+    }
+
+    /** Gaussian NLL with options ({@code full}, {@code eps}, reduction). */
+    public static Tensor gaussianNllLoss(Tensor input, Tensor target, Tensor var, GaussianNll options) {
+        return RegressionLosses.gaussianNllLoss(input, target, var, options);
+    }
+
+    /**
+     * Kullback-Leibler divergence with {@code input} as log-probabilities: {@code l = target (log(target) - input)}
+     * ({@code 0} where {@code target = 0}). MEAN divides by the number of elements, as PyTorch; use
+     * {@code Reduction.BATCHMEAN} (sum / batch size) for the true KL divergence.
+     * <pre>{@code Tensor kl = F.klDiv(F.logSoftmax(logits, 1), probs, Reduction.BATCHMEAN, false);}</pre>
+     */
+    public static Tensor klDiv(Tensor input, Tensor target) { return ClassificationLosses.klDiv(input, target, Reduction.MEAN, false); }
+
+    /**
+     * KL divergence with a reduction (NONE, MEAN, SUM or BATCHMEAN); with {@code logTarget} the target holds
+     * log-probabilities too: {@code l = exp(target) (target - input)}.
+     */
+    public static Tensor klDiv(Tensor input, Tensor target, Reduction reduction, boolean logTarget) {
+        return ClassificationLosses.klDiv(input, target, reduction, logTarget);
+    }
+
+    /**
+     * Binary cross-entropy on probabilities in [0, 1]: {@code l = -(target log(input) + (1 - target) log(1 - input))},
+     * each log clamped at -100 as PyTorch does. input and target have the same shape.
+     * <pre>{@code Tensor loss = F.binaryCrossEntropy(F.sigmoid(logits), y);}</pre>
+     */
+    public static Tensor binaryCrossEntropy(Tensor input, Tensor target) {
+        return ClassificationLosses.binaryCrossEntropy(input, target, null, Reduction.MEAN);
+    }
+
+    /** Binary cross-entropy with an elementwise {@code weight} (broadcast to the target; null for none) and a reduction. */
+    public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, Reduction reduction) {
+        return ClassificationLosses.binaryCrossEntropy(input, target, weight, reduction);
+    }
+
+    /**
+     * Binary cross-entropy on logits, numerically stable:
+     * {@code l = (1 - target) x + (1 + (pos_weight - 1) target) log(1 + exp(-x))}, times {@code weight}.
+     * input and target have the same shape.
+     * <pre>{@code Tensor loss = F.binaryCrossEntropyWithLogits(logits, y);}</pre>
+     */
+    public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target) {
+        return ClassificationLosses.binaryCrossEntropyWithLogits(input, target, BinaryCrossEntropyWithLogits.opts());
+    }
+
+    /** Binary cross-entropy on logits with options ({@code weight}, {@code posWeight}, reduction). */
+    public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, BinaryCrossEntropyWithLogits options) {
+        return ClassificationLosses.binaryCrossEntropyWithLogits(input, target, options);
+    }
+
+    /**
+     * Negative log-likelihood of log-probabilities: {@code l_n = -w[y_n] input[n, y_n]}, {@code 0} where
+     * {@code y_n = ignore_index} (-100); MEAN divides by {@code sum_n w[y_n]} over non-ignored targets.
+     * Shapes: input {@code (N, C)}, {@code (C)} or {@code (N, C, d1, ..., dK)}; target (int64 class indices in [0, C))
+     * {@code (N)}, {@code ()} or {@code (N, d1, ..., dK)}; NONE returns the target's shape.
+     * <pre>{@code Tensor loss = F.nllLoss(F.logSoftmax(logits, 1), labels);}</pre>
+     */
+    public static Tensor nllLoss(Tensor input, Tensor target) { return ClassificationLosses.nllLoss(input, target, Nll.opts()); }
+
+    /** NLL loss with options ({@code weight}, {@code ignoreIndex}, reduction). */
+    public static Tensor nllLoss(Tensor input, Tensor target, Nll options) { return ClassificationLosses.nllLoss(input, target, options); }
+
+    /**
+     * Cross-entropy of unnormalized logits: {@code nllLoss(logSoftmax(input, 1), target)} for class-index targets
+     * (int64; shapes as {@link #nllLoss}), or, for a floating target of the input's shape holding class
+     * probabilities, {@code l_n = -sum_c w_c target[n, c] logSoftmax(input)[n, c]} (MEAN divides by N). With label
+     * smoothing {@code e}, the target becomes {@code (1 - e) target + e / C}. 2-D logits with index targets and no
+     * label smoothing run a fused kernel (log-softmax, gather and reduction in one pass).
+     * <pre>{@code Tensor loss = F.crossEntropy(logits, labels);}</pre>
+     */
+    public static Tensor crossEntropy(Tensor input, Tensor target) { return ClassificationLosses.crossEntropy(input, target, CrossEntropy.opts()); }
+
+    /**
+     * Cross-entropy with options ({@code weight}, {@code ignoreIndex}, {@code labelSmoothing}, reduction).
+     * <pre>{@code F.crossEntropy(logits, y, CrossEntropy.opts().labelSmoothing(0.1).reduction(Reduction.SUM));}</pre>
+     */
+    public static Tensor crossEntropy(Tensor input, Tensor target, CrossEntropy options) {
+        return ClassificationLosses.crossEntropy(input, target, options);
+    }
+
+    /**
+     * Connectionist temporal classification loss: {@code l_n = -log sum over alignments of the target of prod_t p_t}.
+     * Shapes: logProbs {@code (T, N, C)} (log_softmax output) or unbatched {@code (T, C)}; targets padded
+     * {@code (N, S)} or concatenated {@code (sum(targetLengths))}, labels in [0, C); inputLengths and targetLengths
+     * {@code (N)} int64. MEAN divides each loss by its target length, then averages over the batch; NONE gives {@code (N)}.
+     * <pre>{@code Tensor loss = F.ctcLoss(F.logSoftmax(x, 2), targets, inLens, tgtLens);}</pre>
+     */
+    public static Tensor ctcLoss(Tensor logProbs, Tensor targets, Tensor inputLengths, Tensor targetLengths) {
+        return SequenceLosses.ctcLoss(logProbs, targets, inputLengths, targetLengths, Ctc.opts());
+    }
+
+    /** CTC loss with options ({@code blank}, reduction, {@code zeroInfinity}). */
+    public static Tensor ctcLoss(Tensor logProbs, Tensor targets, Tensor inputLengths, Tensor targetLengths, Ctc options) {
+        return SequenceLosses.ctcLoss(logProbs, targets, inputLengths, targetLengths, options);
+    }
+
+    /** CTC loss with the lengths as Java arrays (PyTorch also takes tuples). */
+    public static Tensor ctcLoss(Tensor logProbs, Tensor targets, long[] inputLengths, long[] targetLengths, Ctc options) {
+        return SequenceLosses.ctcLoss(logProbs, targets, Tensor.of(inputLengths), Tensor.of(targetLengths), options);
+    }
+
+    /**
+     * Margin ranking loss with {@code margin = 0}: {@code l = max(0, -target (input1 - input2) + margin)}, target in {1, -1}.
+     * input1, input2 and target have the same number of dims, e.g. {@code (N)}.
+     * <pre>{@code Tensor loss = F.marginRankingLoss(s1, s2, y);}</pre>
+     */
+    public static Tensor marginRankingLoss(Tensor input1, Tensor input2, Tensor target) {
+        return EmbeddingLosses.marginRankingLoss(input1, input2, target, 0, Reduction.MEAN);
+    }
+
+    /** Margin ranking loss with a margin and a reduction. */
+    public static Tensor marginRankingLoss(Tensor input1, Tensor input2, Tensor target, double margin, Reduction reduction) {
+        return EmbeddingLosses.marginRankingLoss(input1, input2, target, margin, reduction);
+    }
+
+    /**
+     * Hinge embedding loss with {@code margin = 1}: {@code l = x} where {@code target = 1},
+     * {@code max(0, margin - x)} where {@code target = -1}. Any shape.
+     * <pre>{@code Tensor loss = F.hingeEmbeddingLoss(dist, y);}</pre>
+     */
+    public static Tensor hingeEmbeddingLoss(Tensor input, Tensor target) {
+        return EmbeddingLosses.hingeEmbeddingLoss(input, target, 1.0, Reduction.MEAN);
+    }
+
+    /** Hinge embedding loss with a margin and a reduction. */
+    public static Tensor hingeEmbeddingLoss(Tensor input, Tensor target, double margin, Reduction reduction) {
+        return EmbeddingLosses.hingeEmbeddingLoss(input, target, margin, reduction);
+    }
+
+    /**
+     * Cosine embedding loss with {@code margin = 0}: {@code l = 1 - cos(x1, x2)} where {@code target = 1},
+     * {@code max(0, cos(x1, x2) - margin)} where {@code target = -1}. Shapes: inputs {@code (N, D)} with target
+     * {@code (N)}, or {@code (D)} with a 0-D target.
+     * <pre>{@code Tensor loss = F.cosineEmbeddingLoss(a, b, y);}</pre>
+     */
+    public static Tensor cosineEmbeddingLoss(Tensor input1, Tensor input2, Tensor target) {
+        return EmbeddingLosses.cosineEmbeddingLoss(input1, input2, target, 0, Reduction.MEAN);
+    }
+
+    /** Cosine embedding loss with a margin and a reduction. */
+    public static Tensor cosineEmbeddingLoss(Tensor input1, Tensor input2, Tensor target, double margin, Reduction reduction) {
+        return EmbeddingLosses.cosineEmbeddingLoss(input1, input2, target, margin, reduction);
+    }
+
+    /**
+     * Soft margin loss (two-class logistic): {@code l = log(1 + exp(-target * input))}, computed stably. Any shape.
+     * <pre>{@code Tensor loss = F.softMarginLoss(scores, y);}</pre>
+     */
+    public static Tensor softMarginLoss(Tensor input, Tensor target) { return MarginLosses.softMarginLoss(input, target, Reduction.MEAN); }
+
+    /** Soft margin loss with a reduction. */
+    public static Tensor softMarginLoss(Tensor input, Tensor target, Reduction reduction) {
+        return MarginLosses.softMarginLoss(input, target, reduction);
+    }
+
+    /**
+     * Multi-label margin loss: {@code l_n = sum_{j in targets} sum_{i not in targets} max(0, 1 - (x[y_j] - x[i])) / C},
+     * where the targets of a row are its int64 entries before the first -1. Shapes: input {@code (C)} or {@code (N, C)},
+     * target the same; NONE gives {@code (N)} (or {@code ()} unbatched).
+     * <pre>{@code Tensor loss = F.multilabelMarginLoss(scores, labels);}</pre>
+     */
+    public static Tensor multilabelMarginLoss(Tensor input, Tensor target) {
+        return MarginLosses.multilabelMarginLoss(input, target, Reduction.MEAN);
+    }
+
+    /** Multi-label margin loss with a reduction. */
+    public static Tensor multilabelMarginLoss(Tensor input, Tensor target, Reduction reduction) {
+        return MarginLosses.multilabelMarginLoss(input, target, reduction);
+    }
+
+    /**
+     * Multi-label one-versus-all logistic loss:
+     * {@code l_n = -(1/C) sum_c w_c (y_c log(sigmoid(x_c)) + (1 - y_c) log(sigmoid(-x_c)))}. Shapes: input and target
+     * {@code (N, C)}; NONE gives {@code (N)}.
+     * <pre>{@code Tensor loss = F.multilabelSoftMarginLoss(logits, y);}</pre>
+     */
+    public static Tensor multilabelSoftMarginLoss(Tensor input, Tensor target) {
+        return MarginLosses.multilabelSoftMarginLoss(input, target, null, Reduction.MEAN);
+    }
+
+    /** Multi-label soft margin loss with a class {@code weight} (null for none) and a reduction. */
+    public static Tensor multilabelSoftMarginLoss(Tensor input, Tensor target, Tensor weight, Reduction reduction) {
+        return MarginLosses.multilabelSoftMarginLoss(input, target, weight, reduction);
+    }
+
+    /**
+     * Multi-class hinge loss with {@code p = 1, margin = 1}: {@code l_n = sum_{i != y} w[y] max(0, margin - x[y] + x[i])^p / C}.
+     * Shapes: input {@code (N, C)} or {@code (C)}, target int64 {@code (N)} or {@code ()}; NONE gives the target's shape.
+     * <pre>{@code Tensor loss = F.multiMarginLoss(scores, labels);}</pre>
+     */
+    public static Tensor multiMarginLoss(Tensor input, Tensor target) { return MarginLosses.multiMarginLoss(input, target, MultiMargin.opts()); }
+
+    /** Multi-class hinge loss with options ({@code p} in {1, 2}, {@code margin}, {@code weight}, reduction). */
+    public static Tensor multiMarginLoss(Tensor input, Tensor target, MultiMargin options) {
+        return MarginLosses.multiMarginLoss(input, target, options);
+    }
+
+    /**
+     * Triplet margin loss: {@code l = max(0, d(a, p) - d(a, n) + margin)} with {@code d(x, y) = ||x - y + eps||_p} over the
+     * last dim ({@code margin = 1, p = 2, eps = 1e-6}). Shapes: {@code (N, D)} or {@code (D)}, all three the same.
+     * <pre>{@code Tensor loss = F.tripletMarginLoss(anchor, positive, negative);}</pre>
+     */
+    public static Tensor tripletMarginLoss(Tensor anchor, Tensor positive, Tensor negative) {
+        return EmbeddingLosses.tripletMarginLoss(anchor, positive, negative, TripletMargin.opts());
+    }
+
+    /** Triplet margin loss with options ({@code margin}, {@code p}, {@code eps}, {@code swap}, reduction). */
+    public static Tensor tripletMarginLoss(Tensor anchor, Tensor positive, Tensor negative, TripletMargin options) {
+        return EmbeddingLosses.tripletMarginLoss(anchor, positive, negative, options);
+    }
+
+    /**
+     * Triplet margin loss with a custom distance: {@code l = max(0, d(a, p) - d(a, n) + margin)}, {@code d} the pairwise
+     * L2 distance unless {@link TripletMarginWithDistance#distanceFunction} sets one.
+     * <pre>{@code F.tripletMarginWithDistanceLoss(a, p, n, TripletMarginWithDistance.opts().distanceFunction(myDist));}</pre>
+     */
+    public static Tensor tripletMarginWithDistanceLoss(Tensor anchor, Tensor positive, Tensor negative) {
+        return EmbeddingLosses.tripletMarginWithDistanceLoss(anchor, positive, negative, TripletMarginWithDistance.opts());
+    }
+
+    /** Triplet margin loss with options ({@code distanceFunction}, {@code margin}, {@code swap}, reduction). */
+    public static Tensor tripletMarginWithDistanceLoss(Tensor anchor, Tensor positive, Tensor negative, TripletMarginWithDistance options) {
+        return EmbeddingLosses.tripletMarginWithDistanceLoss(anchor, positive, negative, options);
+    }
+
     // ===== CONVOLUTION (Convolutions.java) =====
 
     // ===== POOLING (Pooling.java) =====

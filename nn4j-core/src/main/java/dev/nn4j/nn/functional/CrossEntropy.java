@@ -1,0 +1,58 @@
+package dev.nn4j.nn.functional;
+
+import dev.nn4j.Tensor;
+
+/**
+ * Options of {@link F#crossEntropy} (PyTorch's {@code cross_entropy}), also its primitive: configure once,
+ * {@link #apply} many times. Defaults: no class weight, {@code ignoreIndex=-100}, {@code labelSmoothing=0},
+ * {@code reduction=MEAN}.
+ *
+ * <pre>{@code
+ * var ce = CrossEntropy.opts().weight(w).ignoreIndex(0).labelSmoothing(0.1).reduction(Reduction.SUM);
+ * Tensor loss = ce.apply(logits, labels);      // = F.crossEntropy(logits, labels, ce)
+ * }</pre>
+ */
+public final class CrossEntropy {
+    private Tensor weight;
+    private long ignoreIndex = -100;
+    private double labelSmoothing;
+    private Reduction reduction = Reduction.MEAN;
+
+    private CrossEntropy() {}
+
+    public static CrossEntropy opts() {
+        return new CrossEntropy();
+    }
+
+    /** A manual rescaling weight per class, shape {@code (C)}; null for none. */
+    public CrossEntropy weight(Tensor weight) {
+        this.weight = weight;
+        return this;
+    }
+
+    /** A target value that contributes neither to the loss nor to the "mean" denominator (class-index targets only). */
+    public CrossEntropy ignoreIndex(long ignoreIndex) {
+        this.ignoreIndex = ignoreIndex;
+        return this;
+    }
+
+    /** In [0, 1]: the target becomes {@code (1 - labelSmoothing) * target + labelSmoothing / C}. */
+    public CrossEntropy labelSmoothing(double labelSmoothing) {
+        this.labelSmoothing = labelSmoothing;
+        return this;
+    }
+
+    public CrossEntropy reduction(Reduction reduction) {
+        this.reduction = reduction;
+        return this;
+    }
+
+    public Tensor weight() { return weight; }
+    public long ignoreIndex() { return ignoreIndex; }
+    public double labelSmoothing() { return labelSmoothing; }
+    public Reduction reduction() { return reduction; }
+
+    public Tensor apply(Tensor input, Tensor target) {
+        return ClassificationLosses.crossEntropy(input, target, this);
+    }
+}
