@@ -36,10 +36,15 @@ final class Reductions {
     }
 
     private static Tensor run(ReduceOp op, Plan p, DType outType, boolean keepdim) {
+        return run(op.name().toLowerCase(), op, p, outType, keepdim);
+    }
+
+    private static Tensor run(String name, ReduceOp op, Plan p, DType outType, boolean keepdim) {
         Tensor out = Tensor.allocate(outType, keepdim ? p.keepShape : p.outShape);
         if (p.rowLen == 0 && (op == ReduceOp.MAX || op == ReduceOp.MIN || op == ReduceOp.ARGMAX || op == ReduceOp.ARGMIN)
                 && out.numel() > 0) {
-            throw new IllegalArgumentException(op.name().toLowerCase() + ": expected reduction dim to have non-zero size");
+            throw new IllegalArgumentException(name + ": Expected reduction dim to have non-zero size (input shape "
+                    + Shapes.str(p.rows.shape) + " reduced over " + p.rowLen + " elements per output)");
         }
         if (p.rowLen == 0) {
             if (op == ReduceOp.PROD || op == ReduceOp.ALL) out.fill_(1);
@@ -144,7 +149,7 @@ final class Reductions {
     static Tensor amax(Tensor x, int[] dims, boolean keepdim, boolean max) {
         String name = max ? "amax" : "amin";
         Plan p = plan(name, x, dims);
-        Tensor out = run(max ? ReduceOp.MAX : ReduceOp.MIN, p, x.dtype, keepdim);
+        Tensor out = run(dims == null ? (max ? "max" : "min") : name, max ? ReduceOp.MAX : ReduceOp.MIN, p, x.dtype, keepdim);
         if (!Graph.needsGrad(x)) return out;
         int[] keepShape = p.keepShape, inShape = x.shape;
         int[] reduced = dimsOf(x, dims);
@@ -157,8 +162,19 @@ final class Reductions {
 
     static Tensor.ValuesIndices maxDim(Tensor x, int dim, boolean keepdim, boolean max) {
         String name = max ? "max" : "min";
-        if (x.shape.length == 0) return new Tensor.ValuesIndices(x, Tensor.zeros(DType.INT64));
+        if (x.shape.length == 0) {
+            Shapes.wrapDim(name, dim, 0);
+            return new Tensor.ValuesIndices(x.clone(), Tensor.zeros(DType.INT64));
+        }
         int d = Shapes.wrapDim(name, dim, x.shape.length);
+        if (x.shape[d] == 0) {
+            int[] rest = x.shape.clone();
+            rest[d] = 1;
+            if (Shapes.numel(rest) > 0) {
+                throw new IllegalArgumentException(name + ": Expected reduction dim " + dim + " to have non-zero size (input shape "
+                        + Shapes.str(x.shape) + ")");
+            }
+        }
         Tensor idx = argmax(x, d, true, max);
         Tensor values = x.gather(d, idx);
         if (!keepdim) {
@@ -171,13 +187,16 @@ final class Reductions {
     static Tensor argmax(Tensor x, Integer dim, boolean keepdim, boolean max) {
         String name = max ? "argmax" : "argmin";
         if (dim == null) {
+            if (x.numel() == 0) {
+                throw new IllegalArgumentException(name + ": Expected reduction dim to be specified for input.numel() == 0.");
+            }
             Tensor flat = x.reshape(-1);
             Plan p = plan(name, flat, null);
             return run(max ? ReduceOp.ARGMAX : ReduceOp.ARGMIN, p, DType.INT64, false);
         }
         if (x.shape.length == 0) return Tensor.zeros(DType.INT64);
         Plan p = plan(name, x, new int[] {dim});
-        return run(max ? ReduceOp.ARGMAX : ReduceOp.ARGMIN, p, DType.INT64, keepdim);
+        return run(name, max ? ReduceOp.ARGMAX : ReduceOp.ARGMIN, p, DType.INT64, keepdim);
     }
 
     static Tensor var(Tensor x, int[] dims, double correction, boolean keepdim) {
@@ -196,6 +215,8 @@ final class Reductions {
     }
 
     static Tensor logsumexp(Tensor x, int[] dims, boolean keepdim) {
+        // an empty reduction has no max to subtract: log(sum of nothing) = -inf
+        if (x.numel() == 0) return x.exp().sum(dims, keepdim).log();
         Tensor m;
         boolean prev = dev.nn4j.autograd.GradMode.set(false);
         try {
@@ -262,7 +283,8 @@ final class Reductions {
         for (int r = 0; rowLen > 0 && r < v.length / rowLen; r++) {
             for (int i = 1; i < rowLen; i++) v[r * rowLen + i] *= v[r * rowLen + i - 1];
         }
-        Tensor out = Tensor.fromArray(v, moved.shape).to(x.dtype).movedim(-1, d).contiguous();
+        DType outType = x.dtype.isFloatingPoint() ? x.dtype : DType.INT64;
+        Tensor out = Tensor.fromArray(v, moved.shape).to(outType).movedim(-1, d).contiguous();
         if (!Graph.needsGrad(x)) return out;
         Tensor result = out.detach();
         return Graph.record("CumprodBackward0", result, new Tensor[] {x}, new Tensor[] {x}, g -> {

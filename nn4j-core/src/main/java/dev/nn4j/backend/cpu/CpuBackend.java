@@ -122,15 +122,32 @@ public final class CpuBackend implements Backend {
                         case MAX -> ElementwiseKernels.max(xf.data, off, rowLen);
                         default -> ElementwiseKernels.min(xf.data, off, rowLen);
                     };
-                } else if (xs instanceof Storage.I64 xl && (op == ReduceOp.SUM || op == ReduceOp.PROD)) {
-                    long acc = op == ReduceOp.SUM ? 0 : 1;
-                    for (int i = 0; i < rowLen; i++) acc = op == ReduceOp.SUM ? acc + xl.data[off + i] : acc * xl.data[off + i];
-                    os.setLong(r, acc);
+                } else if (xs instanceof Storage.I64 xl && op != ReduceOp.ALL && op != ReduceOp.ANY) {
+                    reduceLong(op, xl.data, off, rowLen, os, r);
                 } else {
                     reduceGeneric(op, xs, off, rowLen, os, r);
                 }
             }
         });
+    }
+
+    /** int64 rows stay in long arithmetic: doubles would round values beyond 2^53. */
+    private static void reduceLong(ReduceOp op, long[] x, int off, int n, Storage os, int r) {
+        switch (op) {
+            case SUM, PROD -> {
+                long acc = op == ReduceOp.SUM ? 0 : 1;
+                for (int i = 0; i < n; i++) acc = op == ReduceOp.SUM ? acc + x[off + i] : acc * x[off + i];
+                os.setLong(r, acc);
+            }
+            default -> {
+                boolean max = op == ReduceOp.MAX || op == ReduceOp.ARGMAX;
+                int best = 0;
+                for (int i = 1; i < n; i++) {
+                    if (max ? x[off + i] > x[off + best] : x[off + i] < x[off + best]) best = i;
+                }
+                os.setLong(r, op == ReduceOp.MAX || op == ReduceOp.MIN ? x[off + best] : best);
+            }
+        }
     }
 
     private static void reduceGeneric(ReduceOp op, Storage xs, int off, int n, Storage os, int r) {
