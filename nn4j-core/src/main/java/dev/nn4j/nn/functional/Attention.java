@@ -214,7 +214,8 @@ final class Attention {
                     throw new IllegalArgumentException(op + ": a floating key_padding_mask cannot be merged into a floating attn_mask "
                             + "(masked_fill only supports boolean masks)");
                 }
-                attnMask = attnMask.maskedFill(keyPaddingMask, Double.NEGATIVE_INFINITY);
+                // PyTorch's out-of-place masked_fill broadcasts mask and input together: (1, L, S) with (B*H, 1, S)
+                attnMask = Tensor.where(keyPaddingMask, Double.NEGATIVE_INFINITY, attnMask);
             }
         }
         // convert mask to float

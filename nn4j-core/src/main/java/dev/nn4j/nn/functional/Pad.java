@@ -107,14 +107,20 @@ public final class Pad {
                         throw new IllegalArgumentException("pad: circular padding (" + l + ", " + rt + ") at dimension " + dim
                                 + " of input of shape " + Shapes.str(x.shape()) + " would wrap around more than once");
                     }
-                    if (out < 0) {
+                    if (out < 0 || size + Math.min(l, 0) + Math.min(rt, 0) <= 0 && out > 0) {
                         throw new IllegalArgumentException("pad: negative circular padding (" + l + ", " + rt + ") at dimension " + dim
-                                + " of input of shape " + Shapes.str(x.shape()) + " results in a negative size");
+                                + " of input of shape " + Shapes.str(x.shape()) + " results in a negative size or leaves nothing to wrap around");
                     }
                 }
             }
             int[] idx = new int[out];
-            for (int j = 0; j < out; j++) idx[j] = sourceIndex(mode, j - l, size);
+            if (mode.equals("circular")) {
+                // PyTorch crops negative amounts first, then wraps around what is left
+                int cutL = Math.max(0, -l), kept = size - cutL - Math.max(0, -rt), padL = Math.max(0, l);
+                for (int j = 0; j < out; j++) idx[j] = cutL + Math.floorMod(j - padL, kept);
+            } else {
+                for (int j = 0; j < out; j++) idx[j] = sourceIndex(mode, j - l, size);
+            }
             r = gather(r, dim, size, idx);
         }
         return r;
@@ -131,8 +137,7 @@ public final class Pad {
     private static int sourceIndex(String mode, int v, int size) {
         return switch (mode) {
             case "reflect" -> v < 0 ? -v : v >= size ? 2 * (size - 1) - v : v;
-            case "replicate" -> Math.min(Math.max(v, 0), size - 1);
-            default -> Math.floorMod(v, size);
+            default -> Math.min(Math.max(v, 0), size - 1);
         };
     }
 
