@@ -511,7 +511,7 @@ public abstract class Module {
 
     private void load(Map<String, Tensor> stateDict, String prefix, List<String> missing, List<String> unexpected,
                       List<String> errors, List<Tensor[]> copies) {
-        beforeLoad(stateDict, prefix);
+        beforeLoad(stateDict, prefix, errors);
         Map<String, Tensor> local = new LinkedHashMap<>();
         parameters.forEach((k, v) -> { if (v != null) local.put(k, v); });
         buffers.forEach((k, v) -> { if (v != null && !nonPersistentBuffers.contains(k)) local.put(k, v); });
@@ -553,9 +553,10 @@ public abstract class Module {
     /**
      * Called before this module's entries of a state dict are loaded, with a mutable copy of the entries
      * under {@code prefix}; subclasses upgrade old checkpoint layouts here (BatchNorm fills in a missing
-     * {@code num_batches_tracked}, as PyTorch does for checkpoints without version metadata).
+     * {@code num_batches_tracked}, as PyTorch does for checkpoints without version metadata). Messages
+     * added to {@code errors} make the load fail.
      */
-    protected void beforeLoad(Map<String, Tensor> stateDict, String prefix) {}
+    protected void beforeLoad(Map<String, Tensor> stateDict, String prefix, List<String> errors) {}
 
     // ------------------------------------------------------------------ printing
 

@@ -31,18 +31,23 @@ final class Repr {
         return sign + plain;
     }
 
+    /** A Python int or float as given: integers print without a fraction, doubles as {@link #py(double)}. */
+    static String py(Number n) {
+        if (n == null) return "None";
+        if (n instanceof Double || n instanceof Float) return py(n.doubleValue());
+        return Long.toString(n.longValue());
+    }
+
+    /** The double value of a Python number argument, naming the op when it is missing. */
+    static double num(String op, String name, Number n) {
+        if (n == null) throw new IllegalArgumentException(op + ": " + name + " must not be null");
+        return n.doubleValue();
+    }
+
     static String py(boolean b) {
         return b ? "True" : "False";
     }
 
-    /** {@code None} for null, else the Python repr of the number (ints stay ints). */
-    static String py(Double v) {
-        return v == null ? "None" : py(v.doubleValue());
-    }
-
-    static String py(Integer v) {
-        return v == null ? "None" : v.toString();
-    }
 
     /** A Python tuple: {@code (3,)}, {@code (3, 3)}, {@code ()}. */
     static String tuple(int... v) {
