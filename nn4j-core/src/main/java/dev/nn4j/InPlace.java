@@ -32,6 +32,8 @@ final class InPlace {
             writeBack(t, r, op);
             return t;
         }
+        // the twin's node may have saved t itself (t.mul_(w) saves t for w's gradient): give it a copy that survives the write
+        if (old == t) r = f.apply(t.clone());
         if (t.base != null && t.base.requiresGrad) {
             throw new UnsupportedOperationException(op + ": in-place operations that need gradients are not supported on views of a tensor "
                     + "that requires grad; use the out-of-place op instead");

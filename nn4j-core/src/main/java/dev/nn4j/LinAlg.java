@@ -237,6 +237,16 @@ final class LinAlg {
 
     /** The diagonal over dims i and j, moved to the last dim. */
     private static Tensor diagonal(Tensor t, int i, int j) {
+        int[] inShape = t.shape;
+        return Graph.record("DiagonalBackward0", diagonalView(t, i, j), t, g -> {
+            Tensor z = Tensor.zeros(g.dtype, inShape);
+            // the diagonal of z in z's own (contiguous) strides, not those of t
+            diagonalView(z, i, j).copy_(g);
+            return new Tensor[] {z};
+        });
+    }
+
+    private static Tensor diagonalView(Tensor t, int i, int j) {
         int n = Math.min(t.shape[i], t.shape[j]);
         int[] shape = new int[t.shape.length - 1], st = new int[t.shape.length - 1];
         for (int d = 0, k = 0; d < t.shape.length; d++) {
@@ -246,12 +256,6 @@ final class LinAlg {
         }
         shape[shape.length - 1] = n;
         st[st.length - 1] = t.strides[i] + t.strides[j];
-        Tensor view = Views.makeView(t, shape, st, t.offset);
-        int[] inShape = t.shape;
-        return Graph.record("DiagonalBackward0", view, t, g -> {
-            Tensor z = Tensor.zeros(g.dtype, inShape);
-            Views.makeView(z, shape, st, 0).copy_(g);
-            return new Tensor[] {z};
-        });
+        return Views.makeView(t, shape, st, t.offset);
     }
 }
