@@ -131,7 +131,8 @@ public final class Engine {
         Tensor[] res = n.backward.apply(g);
         if (n.creationTrace != null) {
             for (int i = 0; i < res.length; i++) {
-                if (res[i] != null && res[i].dtype().isFloatingPoint() && res[i].hasNonFinite()) {
+                // NaN only: PyTorch's anomaly mode lets infinities through
+                if (res[i] != null && res[i].dtype().isFloatingPoint() && res[i].isnan().any().item() != 0) {
                     throw new IllegalStateException("Function '" + n.name() + "' returned nan values in its " + i
                             + "th output.", n.creationTrace);
                 }
@@ -140,10 +141,12 @@ public final class Engine {
         return res;
     }
 
+    /** The gradient for input i in that input's shape and dtype (PyTorch's validate_outputs). */
     private static Tensor fitShape(Node n, int i, Tensor g) {
         int[] want = n.inputShapes[i];
-        if (Arrays.equals(g.shape(), want)) return g;
-        return g.sumToSize(want);
+        if (!Arrays.equals(g.shape(), want)) g = g.sumToSize(want);
+        if (g.dtype() != n.inputDtypes[i]) g = g.to(n.inputDtypes[i]);
+        return g;
     }
 
     private static void deliverToLeaf(Tensor leaf, Tensor g, List<Tensor> inputs, Map<Tensor, Tensor> captured) {

@@ -1,5 +1,6 @@
 package dev.nn4j.autograd;
 
+import dev.nn4j.DType;
 import dev.nn4j.Tensor;
 
 /**
@@ -17,6 +18,7 @@ public final class Node {
     final Node[] nextNodes;
     final Tensor[] nextLeaves;
     final int[][] inputShapes;
+    final DType[] inputDtypes;
     Backward backward;
     Tensor[] saved;
     int[] savedVersions;
@@ -29,10 +31,12 @@ public final class Node {
         nextNodes = new Node[n];
         nextLeaves = new Tensor[n];
         inputShapes = new int[n][];
+        inputDtypes = new DType[n];
         for (int i = 0; i < n; i++) {
             Tensor t = inputs[i];
             if (t == null || !t.requiresGrad()) continue;
             inputShapes[i] = t.shape();
+            inputDtypes[i] = t.dtype();
             if (t.gradFn() != null) nextNodes[i] = t.gradFn();
             else nextLeaves[i] = t;
         }
