@@ -10,7 +10,8 @@ import dev.nn4j.Tensor;
  * be zero where the clamp is active). The target gradient is {@code -g * logit(x)}.
  */
 final class BinaryCrossEntropyFunction extends Function {
-    private static final double EPSILON = 1e-12;
+    /** PyTorch's EPSILON reaches the clamp as a float: 1e-12f, not 1e-12 (visible in float64 gradients). */
+    private static final double EPSILON = 1e-12f;
 
     @Override
     protected String name() {
