@@ -75,9 +75,14 @@ final class Activations {
         return hardtanh(x.add(3), 0, 6).div(6);
     }
 
+    /**
+     * x * (x + 3) / 6 on [-3, 3), 0 below, x above. The branches are chosen as PyTorch's vectorised CPU backward
+     * chooses them: slope -0.5 at x = -3 and 1 at x = 3.
+     */
     static Tensor hardswish(Tensor x) {
         requireFloat("hardswish", x);
-        return x.mul(hardtanh(x.add(3), 0, 6)).div(6);
+        Tensor mid = x.mul(x.add(3)).div(6);
+        return Tensor.where(x.lt(-3), 0.0, Tensor.where(x.ge(3), x, mid));
     }
 
     /** x > 0 ? scale * x : scale * alpha * (exp(x * inputScale) - 1): elu, selu and celu in one. */
