@@ -63,8 +63,16 @@ final class Creation {
     static Tensor linspace(double start, double end, int steps, DType dtype) {
         if (steps < 0) throw new IllegalArgumentException("linspace: number of steps must be non-negative, got " + steps);
         Tensor t = Tensor.allocate(dtype, steps);
-        double step = steps > 1 ? (end - start) / (steps - 1) : 0;
         int half = steps / 2;
+        if (dtype == DType.FLOAT32) {
+            // PyTorch computes float32 linspace in float arithmetic; doing it in double would differ in the last bit
+            float s = (float) start, e = (float) end;
+            float fstep = steps > 1 ? (e - s) / (float) (steps - 1) : 0;
+            float[] d = ((Storage.F32) t.storage).data;
+            for (int i = 0; i < steps; i++) d[i] = i < half ? s + fstep * (float) i : e - fstep * (float) (steps - 1 - i);
+            return t;
+        }
+        double step = steps > 1 ? (end - start) / (steps - 1) : 0;
         for (int i = 0; i < steps; i++) {
             // fill from both ends, as PyTorch does, so the last value is exactly `end`
             t.storage.setDouble(i, i < half ? start + i * step : end - (steps - 1 - i) * step);
