@@ -1,0 +1,299 @@
+package dev.nn4j.cli.conformance;
+
+import dev.nn4j.Tensor;
+import dev.nn4j.nn.*;
+import dev.nn4j.nn.Module;
+import dev.nn4j.nn.functional.BinaryCrossEntropyWithLogits;
+import dev.nn4j.nn.functional.Conv;
+import dev.nn4j.nn.functional.ConvTranspose;
+import dev.nn4j.nn.functional.CrossEntropy;
+import dev.nn4j.nn.functional.Ctc;
+import dev.nn4j.nn.functional.GaussianNll;
+import dev.nn4j.nn.functional.MultiMargin;
+import dev.nn4j.nn.functional.Nll;
+import dev.nn4j.nn.functional.PoissonNll;
+import dev.nn4j.nn.functional.Reduction;
+import dev.nn4j.nn.functional.TripletMargin;
+import dev.nn4j.nn.functional.TripletMarginWithDistance;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Builds nn4j modules from PyTorch class names and constructor arguments (PyTorch names and defaults):
+ * one entry per {@code torch.nn} class, with its positional parameter order so that layer reprs such as
+ * {@code Conv2d(1, 4, kernel_size=3)} can be parsed too.
+ */
+final class ModuleFactory {
+    private ModuleFactory() {}
+
+    /** A constructor: parameter names in PyTorch's positional order, and the builder. */
+    record Spec(List<String> params, Function<Kw, Module> build) {}
+
+    private static final Map<String, Spec> SPECS = new HashMap<>();
+
+    static Spec get(String name) {
+        return SPECS.get(name);
+    }
+
+    /** Builds {@code name(**kwargs)}. */
+    static Module build(String name, Kw kw) {
+        Spec s = SPECS.get(name);
+        if (s == null) throw new UnsupportedOperationException("module not implemented: nn." + name);
+        for (String k : kw.keys()) {
+            if (!s.params().contains(k)) throw new CaseFormatException(name + ": unknown constructor argument '" + k + "'");
+        }
+        return s.build().apply(kw);
+    }
+
+    /** Builds a module from its Python constructor call, e.g. {@code "Linear(36, 5)"}. */
+    static Module fromRepr(String text) {
+        PyLiteral.Call call = PyLiteral.parseCall(text);
+        Spec s = SPECS.get(call.name());
+        if (s == null) throw new UnsupportedOperationException("module not implemented: nn." + call.name());
+        return build(call.name(), Kw.fromCall(call, s.params()));
+    }
+
+    private static void def(String name, String params, Function<Kw, Module> build) {
+        SPECS.put(name, new Spec(params.isBlank() ? List.of() : Arrays.asList(params.trim().split("\\s+")), build));
+    }
+
+    // ------------------------------------------------------------------ argument helpers
+
+    static Reduction reduction(Kw kw) {
+        if (kw.has("size_average") || kw.has("reduce")) return Reduction.legacy(kw.getBoolOrNull("size_average"), kw.getBoolOrNull("reduce"));
+        return Reduction.of(kw.getString("reduction", "mean"));
+    }
+
+    private static Conv conv(Kw kw) {
+        Conv o = Conv.opts();
+        if (kw.has("stride")) o = o.stride(kw.getInts("stride"));
+        if (kw.raw("padding") instanceof String s) o = o.padding(s);
+        else if (kw.has("padding")) o = o.padding(kw.getInts("padding"));
+        if (kw.has("dilation")) o = o.dilation(kw.getInts("dilation"));
+        return o.groups(kw.getInt("groups", 1));
+    }
+
+    private static ConvTranspose convTranspose(Kw kw) {
+        ConvTranspose o = ConvTranspose.opts();
+        if (kw.has("stride")) o = o.stride(kw.getInts("stride"));
+        if (kw.has("padding")) o = o.padding(kw.getInts("padding"));
+        if (kw.has("output_padding")) o = o.outputPadding(kw.getInts("output_padding"));
+        if (kw.has("dilation")) o = o.dilation(kw.getInts("dilation"));
+        return o.groups(kw.getInt("groups", 1));
+    }
+
+    /** The number of a Python float default that may have been given as an int. */
+    private static Number num(Kw kw, String k, Number def) {
+        return kw.getNumber(k, def);
+    }
+
+    private static Double momentum(Kw kw) {
+        return kw.keys().contains("momentum") ? kw.getDoubleOrNull("momentum") : Double.valueOf(0.1);
+    }
+
+    private static Module pad(Kw kw, Function<Integer, Module> ofInt, Function<int[], Module> ofTuple) {
+        return kw.isList("padding") ? ofTuple.apply(kw.getInts("padding")) : ofInt.apply(kw.getInt("padding"));
+    }
+
+    static {
+        // ---------------------------------------------------------------- containers and linear
+        def("Identity", "", kw -> new Identity());
+        def("Linear", "in_features out_features bias device dtype",
+                kw -> new Linear(kw.getInt("in_features"), kw.getInt("out_features"), kw.getBool("bias", true)));
+        def("Bilinear", "in1_features in2_features out_features bias device dtype",
+                kw -> new Bilinear(kw.getInt("in1_features"), kw.getInt("in2_features"), kw.getInt("out_features"), kw.getBool("bias", true)));
+        def("Flatten", "start_dim end_dim", kw -> new Flatten(kw.getInt("start_dim", 1), kw.getInt("end_dim", -1)));
+        def("Unflatten", "dim unflattened_size", kw -> new Unflatten(kw.getInt("dim"), kw.getInts("unflattened_size")));
+
+        // ---------------------------------------------------------------- activations
+        def("ReLU", "inplace", kw -> new ReLU(kw.getBool("inplace", false)));
+        def("ReLU6", "inplace", kw -> new ReLU6(kw.getBool("inplace", false)));
+        def("SELU", "inplace", kw -> new SELU(kw.getBool("inplace", false)));
+        def("SiLU", "inplace", kw -> new SiLU(kw.getBool("inplace", false)));
+        def("Mish", "inplace", kw -> new Mish(kw.getBool("inplace", false)));
+        def("Hardsigmoid", "inplace", kw -> new Hardsigmoid(kw.getBool("inplace", false)));
+        def("Hardswish", "inplace", kw -> new Hardswish(kw.getBool("inplace", false)));
+        def("Sigmoid", "", kw -> new Sigmoid());
+        def("Tanh", "", kw -> new Tanh());
+        def("LogSigmoid", "", kw -> new LogSigmoid());
+        def("Softsign", "", kw -> new Softsign());
+        def("Tanhshrink", "", kw -> new Tanhshrink());
+        def("Softmax2d", "", kw -> new Softmax2d());
+        def("ELU", "alpha inplace", kw -> new ELU(num(kw, "alpha", 1.0), kw.getBool("inplace", false)));
+        def("CELU", "alpha inplace", kw -> new CELU(num(kw, "alpha", 1.0), kw.getBool("inplace", false)));
+        def("GELU", "approximate", kw -> new GELU(kw.getString("approximate", "none")));
+        def("GLU", "dim", kw -> new GLU(kw.getInt("dim", -1)));
+        def("Hardshrink", "lambd", kw -> new Hardshrink(num(kw, "lambd", 0.5)));
+        def("Softshrink", "lambd", kw -> new Softshrink(num(kw, "lambd", 0.5)));
+        def("Hardtanh", "min_val max_val inplace min_value max_value",
+                kw -> new Hardtanh(num(kw, "min_val", -1.0), num(kw, "max_val", 1.0), kw.getBool("inplace", false)));
+        def("LeakyReLU", "negative_slope inplace", kw -> new LeakyReLU(num(kw, "negative_slope", 0.01), kw.getBool("inplace", false)));
+        def("RReLU", "lower upper inplace", kw -> new RReLU(num(kw, "lower", 1.0 / 8), num(kw, "upper", 1.0 / 3), kw.getBool("inplace", false)));
+        def("Softplus", "beta threshold", kw -> new Softplus(num(kw, "beta", 1), num(kw, "threshold", 20)));
+        def("Threshold", "threshold value inplace",
+                kw -> new Threshold(num(kw, "threshold", null), num(kw, "value", null), kw.getBool("inplace", false)));
+        def("PReLU", "num_parameters init device dtype", kw -> new PReLU(kw.getInt("num_parameters", 1), kw.getDouble("init", 0.25)));
+        def("Softmax", "dim", kw -> new Softmax(kw.getIntOrNull("dim")));
+        def("Softmin", "dim", kw -> new Softmin(kw.getIntOrNull("dim")));
+        def("LogSoftmax", "dim", kw -> new LogSoftmax(kw.getIntOrNull("dim")));
+
+        // ---------------------------------------------------------------- dropout
+        def("Dropout", "p inplace", kw -> new Dropout(num(kw, "p", 0.5), kw.getBool("inplace", false)));
+        def("Dropout1d", "p inplace", kw -> new Dropout1d(num(kw, "p", 0.5), kw.getBool("inplace", false)));
+        def("Dropout2d", "p inplace", kw -> new Dropout2d(num(kw, "p", 0.5), kw.getBool("inplace", false)));
+        def("Dropout3d", "p inplace", kw -> new Dropout3d(num(kw, "p", 0.5), kw.getBool("inplace", false)));
+        def("AlphaDropout", "p inplace", kw -> new AlphaDropout(num(kw, "p", 0.5), kw.getBool("inplace", false)));
+        def("FeatureAlphaDropout", "p inplace", kw -> new FeatureAlphaDropout(num(kw, "p", 0.5), kw.getBool("inplace", false)));
+
+        // ---------------------------------------------------------------- convolution
+        String convParams = "in_channels out_channels kernel_size stride padding dilation groups bias padding_mode device dtype";
+        def("Conv1d", convParams, kw -> kw.isList("kernel_size")
+                ? new Conv1d(kw.getInt("in_channels"), kw.getInt("out_channels"), kw.getInts("kernel_size"), conv(kw), kw.getBool("bias", true), kw.getString("padding_mode", "zeros"))
+                : new Conv1d(kw.getInt("in_channels"), kw.getInt("out_channels"), kw.getInt("kernel_size"), conv(kw), kw.getBool("bias", true), kw.getString("padding_mode", "zeros")));
+        def("Conv2d", convParams, kw -> kw.isList("kernel_size")
+                ? new Conv2d(kw.getInt("in_channels"), kw.getInt("out_channels"), kw.getInts("kernel_size"), conv(kw), kw.getBool("bias", true), kw.getString("padding_mode", "zeros"))
+                : new Conv2d(kw.getInt("in_channels"), kw.getInt("out_channels"), kw.getInt("kernel_size"), conv(kw), kw.getBool("bias", true), kw.getString("padding_mode", "zeros")));
+        def("Conv3d", convParams, kw -> kw.isList("kernel_size")
+                ? new Conv3d(kw.getInt("in_channels"), kw.getInt("out_channels"), kw.getInts("kernel_size"), conv(kw), kw.getBool("bias", true), kw.getString("padding_mode", "zeros"))
+                : new Conv3d(kw.getInt("in_channels"), kw.getInt("out_channels"), kw.getInt("kernel_size"), conv(kw), kw.getBool("bias", true), kw.getString("padding_mode", "zeros")));
+        String convTParams = "in_channels out_channels kernel_size stride padding output_padding groups bias dilation padding_mode device dtype";
+        def("ConvTranspose1d", convTParams, kw -> kw.isList("kernel_size")
+                ? new ConvTranspose1d(kw.getInt("in_channels"), kw.getInt("out_channels"), kw.getInts("kernel_size"), convTranspose(kw), kw.getBool("bias", true), kw.getString("padding_mode", "zeros"))
+                : new ConvTranspose1d(kw.getInt("in_channels"), kw.getInt("out_channels"), kw.getInt("kernel_size"), convTranspose(kw), kw.getBool("bias", true), kw.getString("padding_mode", "zeros")));
+        def("ConvTranspose2d", convTParams, kw -> kw.isList("kernel_size")
+                ? new ConvTranspose2d(kw.getInt("in_channels"), kw.getInt("out_channels"), kw.getInts("kernel_size"), convTranspose(kw), kw.getBool("bias", true), kw.getString("padding_mode", "zeros"))
+                : new ConvTranspose2d(kw.getInt("in_channels"), kw.getInt("out_channels"), kw.getInt("kernel_size"), convTranspose(kw), kw.getBool("bias", true), kw.getString("padding_mode", "zeros")));
+        def("ConvTranspose3d", convTParams, kw -> kw.isList("kernel_size")
+                ? new ConvTranspose3d(kw.getInt("in_channels"), kw.getInt("out_channels"), kw.getInts("kernel_size"), convTranspose(kw), kw.getBool("bias", true), kw.getString("padding_mode", "zeros"))
+                : new ConvTranspose3d(kw.getInt("in_channels"), kw.getInt("out_channels"), kw.getInt("kernel_size"), convTranspose(kw), kw.getBool("bias", true), kw.getString("padding_mode", "zeros")));
+        def("Fold", "output_size kernel_size dilation padding stride", kw -> new Fold(kw.getInts("output_size"), kw.getInts("kernel_size"),
+                ints(kw, "dilation", 1), ints(kw, "padding", 0), ints(kw, "stride", 1)));
+        def("Unfold", "kernel_size dilation padding stride", kw -> new Unfold(kw.getInts("kernel_size"),
+                ints(kw, "dilation", 1), ints(kw, "padding", 0), ints(kw, "stride", 1)));
+
+        // ---------------------------------------------------------------- padding
+        def("ReflectionPad1d", "padding", kw -> pad(kw, ReflectionPad1d::new, ReflectionPad1d::new));
+        def("ReflectionPad2d", "padding", kw -> pad(kw, ReflectionPad2d::new, ReflectionPad2d::new));
+        def("ReflectionPad3d", "padding", kw -> pad(kw, ReflectionPad3d::new, ReflectionPad3d::new));
+        def("ReplicationPad1d", "padding", kw -> pad(kw, ReplicationPad1d::new, ReplicationPad1d::new));
+        def("ReplicationPad2d", "padding", kw -> pad(kw, ReplicationPad2d::new, ReplicationPad2d::new));
+        def("ReplicationPad3d", "padding", kw -> pad(kw, ReplicationPad3d::new, ReplicationPad3d::new));
+        def("CircularPad1d", "padding", kw -> pad(kw, CircularPad1d::new, CircularPad1d::new));
+        def("CircularPad2d", "padding", kw -> pad(kw, CircularPad2d::new, CircularPad2d::new));
+        def("CircularPad3d", "padding", kw -> pad(kw, CircularPad3d::new, CircularPad3d::new));
+        def("ZeroPad1d", "padding", kw -> pad(kw, ZeroPad1d::new, ZeroPad1d::new));
+        def("ZeroPad2d", "padding", kw -> pad(kw, ZeroPad2d::new, ZeroPad2d::new));
+        def("ZeroPad3d", "padding", kw -> pad(kw, ZeroPad3d::new, ZeroPad3d::new));
+        def("ConstantPad1d", "padding value", kw -> new ConstantPad1d(kw.getInts("padding"), num(kw, "value", null)));
+        def("ConstantPad2d", "padding value", kw -> new ConstantPad2d(kw.getInts("padding"), num(kw, "value", null)));
+        def("ConstantPad3d", "padding value", kw -> new ConstantPad3d(kw.getInts("padding"), num(kw, "value", null)));
+
+        // ---------------------------------------------------------------- vision and distance
+        def("PixelShuffle", "upscale_factor", kw -> new PixelShuffle(kw.getInt("upscale_factor")));
+        def("PixelUnshuffle", "downscale_factor", kw -> new PixelUnshuffle(kw.getInt("downscale_factor")));
+        def("ChannelShuffle", "groups", kw -> new ChannelShuffle(kw.getInt("groups")));
+        def("Upsample", "size scale_factor mode align_corners recompute_scale_factor", kw -> upsample(kw, kw.getString("mode", "nearest"),
+                kw.getBoolOrNull("align_corners"), kw.getBoolOrNull("recompute_scale_factor")));
+        def("UpsamplingNearest2d", "size scale_factor", kw -> kw.has("scale_factor") && !kw.isList("scale_factor")
+                ? new UpsamplingNearest2d(kw.getDouble("scale_factor", 1))
+                : kw.has("size") && !kw.isList("size") ? new UpsamplingNearest2d(kw.getInt("size"))
+                : new UpsamplingNearest2d(kw.getInts("size"), kw.getDoubles("scale_factor")));
+        def("UpsamplingBilinear2d", "size scale_factor", kw -> kw.has("scale_factor") && !kw.isList("scale_factor")
+                ? new UpsamplingBilinear2d(kw.getDouble("scale_factor", 1))
+                : kw.has("size") && !kw.isList("size") ? new UpsamplingBilinear2d(kw.getInt("size"))
+                : new UpsamplingBilinear2d(kw.getInts("size"), kw.getDoubles("scale_factor")));
+        def("CosineSimilarity", "dim eps", kw -> new CosineSimilarity(kw.getInt("dim", 1), kw.getDouble("eps", 1e-8)));
+        def("PairwiseDistance", "p eps keepdim", kw -> new PairwiseDistance(kw.getDouble("p", 2.0), kw.getDouble("eps", 1e-6), kw.getBool("keepdim", false)));
+
+        // ---------------------------------------------------------------- normalization
+        String normParams = "num_features eps momentum affine track_running_stats device dtype";
+        def("BatchNorm1d", normParams, kw -> new BatchNorm1d(kw.getInt("num_features"), kw.getDouble("eps", 1e-5), momentum(kw),
+                kw.getBool("affine", true), kw.getBool("track_running_stats", true)));
+        def("BatchNorm2d", normParams, kw -> new BatchNorm2d(kw.getInt("num_features"), kw.getDouble("eps", 1e-5), momentum(kw),
+                kw.getBool("affine", true), kw.getBool("track_running_stats", true)));
+        def("BatchNorm3d", normParams, kw -> new BatchNorm3d(kw.getInt("num_features"), kw.getDouble("eps", 1e-5), momentum(kw),
+                kw.getBool("affine", true), kw.getBool("track_running_stats", true)));
+        def("SyncBatchNorm", "num_features eps momentum affine track_running_stats process_group device dtype",
+                kw -> new SyncBatchNorm(kw.getInt("num_features"), kw.getDouble("eps", 1e-5), momentum(kw),
+                        kw.getBool("affine", true), kw.getBool("track_running_stats", true)));
+        def("InstanceNorm1d", normParams, kw -> new InstanceNorm1d(kw.getInt("num_features"), kw.getDouble("eps", 1e-5), momentum(kw),
+                kw.getBool("affine", false), kw.getBool("track_running_stats", false)));
+        def("InstanceNorm2d", normParams, kw -> new InstanceNorm2d(kw.getInt("num_features"), kw.getDouble("eps", 1e-5), momentum(kw),
+                kw.getBool("affine", false), kw.getBool("track_running_stats", false)));
+        def("InstanceNorm3d", normParams, kw -> new InstanceNorm3d(kw.getInt("num_features"), kw.getDouble("eps", 1e-5), momentum(kw),
+                kw.getBool("affine", false), kw.getBool("track_running_stats", false)));
+        def("LayerNorm", "normalized_shape eps elementwise_affine bias device dtype", kw -> new LayerNorm(kw.getInts("normalized_shape"),
+                kw.getDouble("eps", 1e-5), kw.getBool("elementwise_affine", true), kw.getBool("bias", true)));
+        def("GroupNorm", "num_groups num_channels eps affine device dtype", kw -> new GroupNorm(kw.getInt("num_groups"), kw.getInt("num_channels"),
+                kw.getDouble("eps", 1e-5), kw.getBool("affine", true)));
+        def("RMSNorm", "normalized_shape eps elementwise_affine device dtype", kw -> new RMSNorm(kw.getInts("normalized_shape"),
+                kw.getDoubleOrNull("eps"), kw.getBool("elementwise_affine", true)));
+        def("LocalResponseNorm", "size alpha beta k", kw -> new LocalResponseNorm(kw.getInt("size"), num(kw, "alpha", 1e-4),
+                num(kw, "beta", 0.75), num(kw, "k", 1.0)));
+        def("CrossMapLRN2d", "size alpha beta k", kw -> new CrossMapLRN2d(kw.getInt("size"), num(kw, "alpha", 1e-4),
+                num(kw, "beta", 0.75), num(kw, "k", 1)));
+
+        // ---------------------------------------------------------------- sparse
+        def("Embedding", "num_embeddings embedding_dim padding_idx max_norm norm_type scale_grad_by_freq sparse _weight device dtype",
+                kw -> new Embedding(kw.getInt("num_embeddings"), kw.getInt("embedding_dim"), kw.getIntOrNull("padding_idx"),
+                        kw.has("max_norm") ? num(kw, "max_norm", null) : null, num(kw, "norm_type", 2.0), kw.getBool("scale_grad_by_freq", false),
+                        kw.getBool("sparse", false), kw.getTensor("_weight")));
+        def("EmbeddingBag", "num_embeddings embedding_dim max_norm norm_type scale_grad_by_freq mode sparse _weight include_last_offset padding_idx device dtype",
+                kw -> new EmbeddingBag(kw.getInt("num_embeddings"), kw.getInt("embedding_dim"), kw.has("max_norm") ? num(kw, "max_norm", null) : null,
+                        num(kw, "norm_type", 2.0), kw.getBool("scale_grad_by_freq", false), kw.getString("mode", "mean"), kw.getBool("sparse", false),
+                        kw.getTensor("_weight"), kw.getBool("include_last_offset", false), kw.getIntOrNull("padding_idx")));
+
+        // ---------------------------------------------------------------- losses
+        String legacy = " size_average reduce reduction";
+        def("L1Loss", legacy.trim(), kw -> new L1Loss(reduction(kw)));
+        def("MSELoss", legacy.trim(), kw -> new MSELoss(reduction(kw)));
+        def("SoftMarginLoss", legacy.trim(), kw -> new SoftMarginLoss(reduction(kw)));
+        def("MultiLabelMarginLoss", legacy.trim(), kw -> new MultiLabelMarginLoss(reduction(kw)));
+        def("KLDivLoss", "size_average reduce reduction log_target", kw -> new KLDivLoss(reduction(kw), kw.getBool("log_target", false)));
+        def("HuberLoss", "reduction delta", kw -> new HuberLoss(reduction(kw), kw.getDouble("delta", 1.0)));
+        def("SmoothL1Loss", "size_average reduce reduction beta", kw -> new SmoothL1Loss(reduction(kw), kw.getDouble("beta", 1.0)));
+        def("MarginRankingLoss", "margin" + legacy, kw -> new MarginRankingLoss(kw.getDouble("margin", 0.0), reduction(kw)));
+        def("HingeEmbeddingLoss", "margin" + legacy, kw -> new HingeEmbeddingLoss(kw.getDouble("margin", 1.0), reduction(kw)));
+        def("CosineEmbeddingLoss", "margin" + legacy, kw -> new CosineEmbeddingLoss(kw.getDouble("margin", 0.0), reduction(kw)));
+        def("BCELoss", "weight" + legacy, kw -> new BCELoss(kw.getTensor("weight"), reduction(kw)));
+        def("MultiLabelSoftMarginLoss", "weight" + legacy, kw -> new MultiLabelSoftMarginLoss(kw.getTensor("weight"), reduction(kw)));
+        def("CrossEntropyLoss", "weight size_average ignore_index reduce reduction label_smoothing", kw -> new CrossEntropyLoss(CrossEntropy.opts()
+                .weight(kw.getTensor("weight")).ignoreIndex(kw.getInt("ignore_index", -100)).reduction(reduction(kw))
+                .labelSmoothing(kw.getDouble("label_smoothing", 0.0))));
+        def("NLLLoss", "weight size_average ignore_index reduce reduction", kw -> new NLLLoss(Nll.opts()
+                .weight(kw.getTensor("weight")).ignoreIndex(kw.getInt("ignore_index", -100)).reduction(reduction(kw))));
+        def("NLLLoss2d", "weight size_average ignore_index reduce reduction", kw -> new NLLLoss2d(Nll.opts()
+                .weight(kw.getTensor("weight")).ignoreIndex(kw.getInt("ignore_index", -100)).reduction(reduction(kw))));
+        def("PoissonNLLLoss", "log_input full size_average eps reduce reduction", kw -> new PoissonNLLLoss(PoissonNll.opts()
+                .logInput(kw.getBool("log_input", true)).full(kw.getBool("full", false)).eps(kw.getDouble("eps", 1e-8)).reduction(reduction(kw))));
+        def("GaussianNLLLoss", "full eps reduction", kw -> new GaussianNLLLoss(GaussianNll.opts()
+                .full(kw.getBool("full", false)).eps(kw.getDouble("eps", 1e-6)).reduction(reduction(kw))));
+        def("BCEWithLogitsLoss", "weight size_average reduce reduction pos_weight", kw -> new BCEWithLogitsLoss(BinaryCrossEntropyWithLogits.opts()
+                .weight(kw.getTensor("weight")).posWeight(kw.getTensor("pos_weight")).reduction(reduction(kw))));
+        def("MultiMarginLoss", "p margin weight" + legacy, kw -> new MultiMarginLoss(MultiMargin.opts()
+                .p(kw.getInt("p", 1)).margin(kw.getDouble("margin", 1.0)).weight(kw.getTensor("weight")).reduction(reduction(kw))));
+        def("TripletMarginLoss", "margin p eps swap" + legacy, kw -> new TripletMarginLoss(TripletMargin.opts()
+                .margin(kw.getDouble("margin", 1.0)).p(kw.getDouble("p", 2.0)).eps(kw.getDouble("eps", 1e-6)).swap(kw.getBool("swap", false))
+                .reduction(reduction(kw))));
+        def("TripletMarginWithDistanceLoss", "distance_function margin swap reduction", kw -> new TripletMarginWithDistanceLoss(
+                TripletMarginWithDistance.opts().margin(kw.getDouble("margin", 1.0)).swap(kw.getBool("swap", false)).reduction(reduction(kw))));
+        def("CTCLoss", "blank reduction zero_infinity", kw -> new CTCLoss(Ctc.opts().blank(kw.getInt("blank", 0)).reduction(reduction(kw))
+                .zeroInfinity(kw.getBool("zero_infinity", false))));
+    }
+
+    private static int[] ints(Kw kw, String k, int def) {
+        return kw.has(k) ? kw.getInts(k) : new int[] {def};
+    }
+
+    private static Module upsample(Kw kw, String mode, Boolean alignCorners, Boolean recompute) {
+        if (kw.has("scale_factor") && !kw.isList("scale_factor") && !kw.has("size") && recompute == null) {
+            return new Upsample(kw.getDouble("scale_factor", 1), mode, alignCorners);
+        }
+        if (kw.has("size") && !kw.isList("size") && alignCorners == null && recompute == null) return new Upsample(kw.getInt("size"), mode);
+        return new Upsample(kw.getInts("size"), kw.getDoubles("scale_factor"), mode, alignCorners, recompute);
+    }
+
+}
