@@ -64,7 +64,14 @@ public final class Main implements Runnable {
             c.getErr().flush();
             return ex instanceof CliException ce ? ce.exitCode() : EXIT_FAILURE;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (Error e) {   // picocli handles Exceptions only; e.g. NoClassDefFoundError of a half-built tree
+            err.println("nn4j: internal error: " + e + (debug ? "" : " (run with --debug for the stack trace)"));
+            if (debug) e.printStackTrace(err);
+            code = EXIT_FAILURE;
+        }
         out.flush();
         err.flush();
         return code;
