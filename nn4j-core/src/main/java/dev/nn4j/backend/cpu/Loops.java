@@ -57,6 +57,15 @@ final class Loops {
         for (int k = 0; k < ops; k++) inner[k] = st[k][nd - 1];
         final int[] fdims = dims;
         final int[][] fst = st;
+        if (rows == 1) {
+            // one long row (every operand contiguous): split the row itself, or it would run on one thread
+            Parallel.forRange(n, GRAIN, (start, end) -> {
+                int[] off = new int[ops];
+                for (int k = 0; k < ops; k++) off[k] = offsets[k] + start * inner[k];
+                kernel.run(end - start, off, inner);
+            });
+            return;
+        }
         int grainRows = Math.max(1, GRAIN / n);
         Parallel.forRange(rows, grainRows, (start, end) -> {
             int[] idx = new int[Math.max(outerDims, 1)];

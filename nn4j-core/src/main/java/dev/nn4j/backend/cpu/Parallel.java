@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Splits index ranges over the library's worker threads, like {@code at::parallel_for}.
@@ -62,25 +63,29 @@ public final class Parallel {
         int start = 0;
         int firstEnd = per + (rem > 0 ? 1 : 0);
         start = firstEnd;
+        // a worker's exception is caught and rethrown as is: ForkJoinTask.join would wrap it in a copy
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         for (int c = 1; c < chunks; c++) {
             int len = per + (c < rem ? 1 : 0);
             int s = start, e = start + len;
-            tasks.add(p.submit(() -> body.run(s, e)));
+            tasks.add(p.submit(() -> {
+                try {
+                    body.run(s, e);
+                } catch (Throwable ex) {
+                    failure.compareAndSet(null, ex);
+                }
+            }));
             start = e;
         }
-        RuntimeException failure = null;
         try {
             body.run(0, firstEnd);
-        } catch (RuntimeException ex) {
-            failure = ex;
+        } catch (Throwable ex) {
+            failure.compareAndSet(null, ex);
         }
-        for (ForkJoinTask<?> t : tasks) {
-            try {
-                t.join();
-            } catch (RuntimeException ex) {
-                if (failure == null) failure = ex;
-            }
-        }
-        if (failure != null) throw failure;
+        for (ForkJoinTask<?> t : tasks) t.join();
+        Throwable f = failure.get();
+        if (f instanceof RuntimeException re) throw re;
+        if (f instanceof Error err) throw err;
+        if (f != null) throw new IllegalStateException(f);
     }
 }
