@@ -5,7 +5,6 @@ import static dev.nn4j.nn.functional.Losses.requireFloat;
 import static dev.nn4j.nn.functional.Losses.requireLong;
 import static dev.nn4j.nn.functional.Losses.requireReduction;
 
-import dev.nn4j.DType;
 import dev.nn4j.Tensor;
 import dev.nn4j.internal.Shapes;
 import java.util.Arrays;
@@ -86,15 +85,14 @@ final class ClassificationLosses {
         if (input.dim() == 0) throw new IllegalArgumentException(op + ": expected input with 1 or more dimensions (got 0)");
         if (Arrays.equals(input.shape(), target.shape())) return crossEntropyProbs(input, target, o);
         if (ls > 0) return crossEntropyLabelSmoothing(input, target, o);
-        if (input.dim() == 2 && target.dim() == 1 && target.dtype() == DType.INT64) {
-            checkNll(op, input, target, o.weight(), o.ignoreIndex());
-            Tensor w = o.weight() == null ? null : o.weight().detach().to(input.dtype());
-            return new CrossEntropyFunction(target, w, o.ignoreIndex(), o.reduction()).apply(input);
-        }
-        return crossEntropyComposite(input, target, o.weight(), o.ignoreIndex(), o.reduction());
+        // class indices without smoothing: the fused kernel, on (M, C) rows for unbatched and K-dim inputs too
+        checkNll(op, input, target, o.weight(), o.ignoreIndex());
+        Tensor w = o.weight() == null ? null : o.weight().detach().to(input.dtype());
+        Tensor loss = new CrossEntropyFunction(target.reshape(-1), w, o.ignoreIndex(), o.reduction()).apply(rows(input));
+        return o.reduction() == Reduction.NONE ? loss.reshape(target.shape()) : loss;
     }
 
-    /** Reference twin of {@link CrossEntropyFunction}: nll_loss(log_softmax(input, classDim), target). */
+    /** Reference twin of {@link CrossEntropyFunction} (tests): nll_loss(log_softmax(input, classDim), target). */
     static Tensor crossEntropyComposite(Tensor input, Tensor target, Tensor weight, long ignoreIndex, Reduction reduction) {
         int classDim = input.dim() == 1 ? 0 : 1;
         checkNll("cross_entropy", input, target, weight, ignoreIndex);

@@ -7,7 +7,8 @@ import dev.nn4j.backend.cpu.LossKernels;
 import dev.nn4j.internal.Storage;
 
 /**
- * Cross-entropy of 2-D logits {@code (N, C)} with int64 class indices {@code (N)} as one primitive: log-softmax,
+ * Cross-entropy of logit rows {@code (M, C)} with int64 class indices {@code (M)} as one primitive (the caller moves
+ * the class dim of unbatched and K-dim inputs last and flattens the rest): log-softmax,
  * gather and reduction in one pass over the logits, backward {@code g * w[t] * (softmax(x) - onehot(t))}
  * (divided by the total weight for "mean"). Weight and ignore_index are supported, label smoothing is not.
  * {@link ClassificationLosses#crossEntropyComposite} (log-softmax + nll_loss) is its reference twin.

@@ -834,7 +834,8 @@ public final class F {
 
     /**
      * Kullback-Leibler divergence with {@code input} as log-probabilities: {@code l = target (log(target) - input)}
-     * ({@code 0} where {@code target = 0}). MEAN divides by the number of elements, as PyTorch; use
+     * ({@code 0} where {@code target = 0}; there the target's gradient is {@code -input}, where PyTorch 1.13 gives NaN).
+     * MEAN divides by the number of elements, as PyTorch; use
      * {@code Reduction.BATCHMEAN} (sum / batch size) for the true KL divergence.
      * <pre>{@code Tensor kl = F.klDiv(F.logSoftmax(logits, 1), probs, Reduction.BATCHMEAN, false);}</pre>
      */
@@ -893,8 +894,8 @@ public final class F {
      * Cross-entropy of unnormalized logits: {@code nllLoss(logSoftmax(input, 1), target)} for class-index targets
      * (int64; shapes as {@link #nllLoss}), or, for a floating target of the input's shape holding class
      * probabilities, {@code l_n = -sum_c w_c target[n, c] logSoftmax(input)[n, c]} (MEAN divides by N). With label
-     * smoothing {@code e}, the target becomes {@code (1 - e) target + e / C}. 2-D logits with index targets and no
-     * label smoothing run a fused kernel (log-softmax, gather and reduction in one pass).
+     * smoothing {@code e}, the target becomes {@code (1 - e) target + e / C}. Index targets without label smoothing run
+     * a fused kernel (log-softmax, gather and reduction in one pass).
      * <pre>{@code Tensor loss = F.crossEntropy(logits, labels);}</pre>
      */
     public static Tensor crossEntropy(Tensor input, Tensor target) { return ClassificationLosses.crossEntropy(input, target, CrossEntropy.opts()); }
@@ -972,7 +973,8 @@ public final class F {
     }
 
     /**
-     * Soft margin loss (two-class logistic): {@code l = log(1 + exp(-target * input))}, computed stably. Any shape.
+     * Soft margin loss (two-class logistic): {@code l = log(1 + exp(-target * input))}, computed stably (PyTorch's
+     * float32 result overflows to inf once {@code -target * input > 88}). Any shape.
      * <pre>{@code Tensor loss = F.softMarginLoss(scores, y);}</pre>
      */
     public static Tensor softMarginLoss(Tensor input, Tensor target) { return MarginLosses.softMarginLoss(input, target, Reduction.MEAN); }

@@ -52,10 +52,35 @@ class LossCrossEntropyFusedTest {
     }
 
     @Test
-    void fusedPathIsTakenFor2dIndexTargets() {
+    void spatialAndUnbatchedInputsRunFusedAndMatchTheTwin() {
+        Tensor w = Tensor.rand(gen, 5).add(0.5);
+        for (Reduction r : new Reduction[] {Reduction.NONE, Reduction.MEAN, Reduction.SUM}) {
+            for (int[] shape : new int[][] {{2, 5, 3, 4}, {3, 5, 2}, {5}}) {
+                Tensor x = Tensor.randn(gen, shape);
+                int[] ts = shape.length == 1 ? new int[0] : new int[shape.length - 1];
+                if (shape.length > 1) {
+                    ts[0] = shape[0];
+                    System.arraycopy(shape, 2, ts, 1, shape.length - 2);
+                }
+                Tensor t = Tensor.randint(0, 5, gen, ts).maskedFill(Tensor.rand(gen, ts).lt(0.2), 1);
+                Tensor a = x.clone().requiresGrad_(true), b = x.clone().requiresGrad_(true);
+                Tensor fused = F.crossEntropy(a, t, CrossEntropy.opts().weight(w).ignoreIndex(1).reduction(r));
+                Tensor twin = ClassificationLosses.crossEntropyComposite(b, t, w, 1, r);
+                assertNull(LossGolden.compare(fused, twin.detach(), 2e-5, 2e-5), "forward " + java.util.Arrays.toString(shape) + " " + r);
+                Tensor go = Tensor.randn(gen, fused.shape());
+                fused.backward(go);
+                twin.backward(go);
+                assertNull(LossGolden.compare(a.grad(), b.grad(), 2e-5, 2e-5), "backward " + java.util.Arrays.toString(shape) + " " + r);
+            }
+        }
+    }
+
+    @Test
+    void fusedPathIsTakenForIndexTargets() {
         Tensor x = Tensor.randn(gen, 4, 3).requiresGrad_(true);
-        Tensor loss = F.crossEntropy(x, Tensor.of(new long[] {0, 2, 1, 2}));
-        assertEquals("NllLossBackward0", loss.gradFn().name());
+        assertEquals("NllLossBackward0", F.crossEntropy(x, Tensor.of(new long[] {0, 2, 1, 2})).gradFn().name());
+        Tensor spatial = Tensor.randn(gen, 2, 3, 4).requiresGrad_(true);
+        assertEquals("NllLossBackward0", F.crossEntropy(spatial, Tensor.zeros(DType.INT64, 2, 4)).gradFn().name());
     }
 
     @Test

@@ -73,6 +73,10 @@ class LossGradCheckTest {
                     Nll.opts().weight(w5).ignoreIndex(4).reduction(r)), randn(2, 5, 3));
             add("crossEntropy fused weight ignore" + s, in -> F.crossEntropy(in[0], Tensor.of(new long[] {1, -100, 4, 0, 2}),
                     CrossEntropy.opts().weight(w5).reduction(r)), randn(5, 5));
+            add("crossEntropy fused 3-D weight ignore" + s, in -> F.crossEntropy(in[0], Tensor.fromArray(new long[] {0, 4, 2, 1, 4, 3}, 2, 3),
+                    CrossEntropy.opts().weight(w5).ignoreIndex(4).reduction(r)), randn(2, 5, 3));
+            add("crossEntropy fused unbatched" + s, in -> F.crossEntropy(in[0], Tensor.scalar(3, DType.INT64),
+                    CrossEntropy.opts().reduction(r)), randn(5));
             add("crossEntropy spatial smoothing" + s, in -> F.crossEntropy(in[0], Tensor.fromArray(new long[] {0, 4, 2, 1, 4, 3}, 2, 3),
                     CrossEntropy.opts().weight(w5).ignoreIndex(4).labelSmoothing(0.2).reduction(r)), randn(2, 5, 3));
             add("crossEntropy probabilities" + s, in -> F.crossEntropy(in[0], in[1],
