@@ -67,9 +67,14 @@ record Taps(int inSize, int outSize, int[] start, int[] index, double[] weight) 
         int[] idx = new int[out];
         for (int j = 0; j < out; j++) {
             double real = areaPixelSourceIndex(single, s, j, true, false);
-            idx[j] = (int) Math.min((long) Math.floor(real), in - 1);
+            idx[j] = (int) Math.min(floorf(real), in - 1);
         }
         return gather(in, idx);
+    }
+
+    /** C's {@code floorf}: ATen floors source indices in float even for double inputs. */
+    private static long floorf(double v) {
+        return (long) Math.floor((float) v);
     }
 
     /** mode "nearest-exact": {@code src = min(floor((dst + 0.5) * scale), in - 1)} (Pillow, scikit-image). */
@@ -78,8 +83,7 @@ record Taps(int inSize, int outSize, int[] start, int[] index, double[] weight) 
         int[] idx = new int[out];
         for (int j = 0; j < out; j++) {
             double real = areaPixelSourceIndex(single, s, j, false, false);
-            // floorf(real + 0.5): the double sum is converted to float before flooring
-            idx[j] = (int) Math.min((long) Math.floor(r(single, real + 0.5)), in - 1);
+            idx[j] = (int) Math.min(floorf(real + 0.5), in - 1);
         }
         return gather(in, idx);
     }
@@ -119,7 +123,7 @@ record Taps(int inSize, int outSize, int[] start, int[] index, double[] weight) 
         double[] c = new double[4];
         for (int j = 0; j < out; j++) {
             double real = areaPixelSourceIndex(single, s, j, alignCorners, true);
-            long i = (long) Math.floor(real);
+            long i = floorf(real);
             cubicCoefficients(c, r(single, real - i), single);
             for (int k = 0; k < 4; k++) {
                 idx[4 * j + k] = (int) Math.max(Math.min(i - 1 + k, in - 1), 0);
