@@ -100,6 +100,10 @@ final class Indexing {
         requireIndex(op, index);
         int d = Shapes.wrapDim(op, dim, x.shape.length);
         checkGatherShapes(op, x, d, index);
+        if (src.shape.length != index.shape.length) {
+            throw new IllegalArgumentException(op + ": index " + Shapes.str(index.shape) + " and src " + Shapes.str(src.shape)
+                    + " must have the same number of dimensions");
+        }
         for (int i = 0; i < index.shape.length; i++) {
             if (index.shape[i] > src.shape[i]) {
                 throw new IllegalArgumentException(op + ": expected index " + Shapes.str(index.shape)
@@ -370,6 +374,7 @@ final class Indexing {
     }
 
     static Tensor roll(Tensor x, int shift, int dim) {
+        if (x.shape.length == 0) throw new IllegalArgumentException("roll: dimension specified as " + dim + " but tensor has no dimensions");
         int d = Shapes.wrapDim("roll", dim, x.shape.length);
         int n = x.shape[d];
         if (n == 0) return x.clone();

@@ -89,6 +89,11 @@ final class LinAlg {
         if (da == 0 || db == 0) {
             throw new IllegalArgumentException("matmul: both arguments need to be at least 1D, but they are " + da + "D and " + db + "D");
         }
+        int ka = a.shape[da - 1], kb = db == 1 ? b.shape[0] : b.shape[db - 2];
+        if (ka != kb) {
+            throw new IllegalArgumentException("matmul: shapes " + Shapes.str(a.shape) + " and " + Shapes.str(b.shape)
+                    + " cannot be multiplied (" + ka + " vs " + kb + " in the contracted dimension)");
+        }
         if (da == 1 && db == 1) return dot(a, b);
         if (da == 2 && db == 1) return mv(a, b);
         if (da == 1 && db == 2) return mm(a.unsqueeze(0), b).squeeze(0);
