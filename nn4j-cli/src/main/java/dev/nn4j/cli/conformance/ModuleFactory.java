@@ -246,6 +246,16 @@ final class ModuleFactory {
                         num(kw, "norm_type", 2.0), kw.getBool("scale_grad_by_freq", false), kw.getString("mode", "mean"), kw.getBool("sparse", false),
                         kw.getTensor("_weight"), kw.getBool("include_last_offset", false), kw.getIntOrNull("padding_idx")));
 
+        // ---------------------------------------------------------------- recurrent
+        String rnnParams = "input_size hidden_size num_layers nonlinearity bias batch_first dropout bidirectional proj_size device dtype";
+        def("RNN", rnnParams, kw -> new RNN(kw.getInt("input_size"), kw.getInt("hidden_size"), rnnOpts(kw)));
+        def("LSTM", rnnParams.replace(" nonlinearity", ""), kw -> new LSTM(kw.getInt("input_size"), kw.getInt("hidden_size"), rnnOpts(kw)));
+        def("GRU", rnnParams.replace(" nonlinearity", ""), kw -> new GRU(kw.getInt("input_size"), kw.getInt("hidden_size"), rnnOpts(kw)));
+        def("RNNCell", "input_size hidden_size bias nonlinearity device dtype", kw -> new RNNCell(kw.getInt("input_size"), kw.getInt("hidden_size"),
+                kw.getBool("bias", true), kw.getString("nonlinearity", "tanh")));
+        def("LSTMCell", "input_size hidden_size bias device dtype", kw -> new LSTMCell(kw.getInt("input_size"), kw.getInt("hidden_size"), kw.getBool("bias", true)));
+        def("GRUCell", "input_size hidden_size bias device dtype", kw -> new GRUCell(kw.getInt("input_size"), kw.getInt("hidden_size"), kw.getBool("bias", true)));
+
         // ---------------------------------------------------------------- losses
         String legacy = " size_average reduce reduction";
         def("L1Loss", legacy.trim(), kw -> new L1Loss(reduction(kw)));
@@ -282,6 +292,12 @@ final class ModuleFactory {
                 TripletMarginWithDistance.opts().margin(kw.getDouble("margin", 1.0)).swap(kw.getBool("swap", false)).reduction(reduction(kw))));
         def("CTCLoss", "blank reduction zero_infinity", kw -> new CTCLoss(Ctc.opts().blank(kw.getInt("blank", 0)).reduction(reduction(kw))
                 .zeroInfinity(kw.getBool("zero_infinity", false))));
+    }
+
+    private static RNNBase.Options rnnOpts(Kw kw) {
+        return RNNBase.opts().numLayers(kw.getInt("num_layers", 1)).nonlinearity(kw.getString("nonlinearity", "tanh")).bias(kw.getBool("bias", true))
+                .batchFirst(kw.getBool("batch_first", false)).dropout(kw.getDouble("dropout", 0.0)).bidirectional(kw.getBool("bidirectional", false))
+                .projSize(kw.getInt("proj_size", 0));
     }
 
     private static int[] ints(Kw kw, String k, int def) {
