@@ -361,4 +361,63 @@ public final class NormKernels {
             }
         });
     }
+
+    /** float32 vector version of {@link #layerNormBackward(Buf, int, Buf, int, Buf, int, double[], double[], Buf, int, double[], double[], int, int)}. */
+    public static void layerNormBackward(float[] g, int go, float[] x, int xo, float[] w, int wo, double[] mean, double[] rstd,
+                                         float[] dx, int dxo, double[] dw, double[] db, int rows, int d) {
+        if (!ElementwiseKernels.USE_VECTOR_API || d < V.length()) {
+            layerNormBackward(Buf.of(g), go, Buf.of(x), xo, w == null ? null : Buf.of(w), wo, mean, rstd,
+                    dx == null ? null : Buf.of(dx), dxo, dw, db, rows, d);
+            return;
+        }
+        Object lock = new Object();
+        int L = V.length(), bound = V.loopBound(d);
+        Parallel.forRange(rows, Math.max(1, 16384 / d), (r0, r1) -> {
+            float[] pw = dw == null ? null : new float[d], pb = db == null ? null : new float[d];
+            for (int r = r0; r < r1; r++) {
+                int xb = xo + r * d, gb = go + r * d;
+                float mu = (float) mean[r], rs = (float) rstd[r];
+                FloatVector vmu = FloatVector.broadcast(V, mu), vrs = FloatVector.broadcast(V, rs);
+                FloatVector accGw = FloatVector.zero(V), accGwX = FloatVector.zero(V);
+                int i = 0;
+                for (; i < bound; i += L) {
+                    FloatVector vg = FloatVector.fromArray(V, g, gb + i);
+                    FloatVector xh = FloatVector.fromArray(V, x, xb + i).sub(vmu).mul(vrs);
+                    FloatVector gw = w == null ? vg : vg.mul(FloatVector.fromArray(V, w, wo + i));
+                    accGw = accGw.add(gw);
+                    accGwX = gw.fma(xh, accGwX);
+                    if (pw != null) vg.fma(xh, FloatVector.fromArray(V, pw, i)).intoArray(pw, i);
+                    if (pb != null) vg.add(FloatVector.fromArray(V, pb, i)).intoArray(pb, i);
+                }
+                double sumGw = accGw.reduceLanes(VectorOperators.ADD), sumGwX = accGwX.reduceLanes(VectorOperators.ADD);
+                for (; i < d; i++) {
+                    float gv = g[gb + i], xh = (x[xb + i] - mu) * rs;
+                    float gw = w == null ? gv : gv * w[wo + i];
+                    sumGw += gw;
+                    sumGwX += gw * xh;
+                    if (pw != null) pw[i] += gv * xh;
+                    if (pb != null) pb[i] += gv;
+                }
+                if (dx == null) continue;
+                FloatVector va = FloatVector.broadcast(V, (float) (sumGw / d)), vc = FloatVector.broadcast(V, (float) (sumGwX / d));
+                int db0 = dxo + r * d;
+                for (i = 0; i < bound; i += L) {
+                    FloatVector vg = FloatVector.fromArray(V, g, gb + i);
+                    FloatVector xh = FloatVector.fromArray(V, x, xb + i).sub(vmu).mul(vrs);
+                    FloatVector gw = w == null ? vg : vg.mul(FloatVector.fromArray(V, w, wo + i));
+                    gw.sub(va).sub(xh.mul(vc)).mul(vrs).intoArray(dx, db0 + i);
+                }
+                float a = (float) (sumGw / d), c = (float) (sumGwX / d);
+                for (; i < d; i++) {
+                    float gv = g[gb + i], xh = (x[xb + i] - mu) * rs;
+                    float gw = w == null ? gv : gv * w[wo + i];
+                    dx[db0 + i] = rs * (gw - a - xh * c);
+                }
+            }
+            synchronized (lock) {
+                for (int i = 0; pw != null && i < d; i++) dw[i] += pw[i];
+                for (int i = 0; pb != null && i < d; i++) db[i] += pb[i];
+            }
+        });
+    }
 }

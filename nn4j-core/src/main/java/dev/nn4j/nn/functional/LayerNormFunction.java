@@ -64,7 +64,10 @@ final class LayerNormFunction extends Function {
         int rows = mean.length;
         Tensor dx = ctx.needsInputGrad(0) ? Tensor.empty(x.dtype(), x.shape()) : null;
         double[] dw = ctx.needsInputGrad(1) ? new double[d] : null, db = ctx.needsInputGrad(2) ? new double[d] : null;
-        if (rows > 0) {
+        if (rows > 0 && x.dtype() == DType.FLOAT32) {
+            NormKernels.layerNormBackward(f32(g), g.storageOffset(), f32(x), x.storageOffset(), w == null ? null : f32(w),
+                    w == null ? 0 : w.storageOffset(), mean, rstd, dx == null ? null : f32(dx), 0, dw, db, rows, d);
+        } else if (rows > 0) {
             NormKernels.layerNormBackward(BatchNormFunction.buf(g), g.storageOffset(), BatchNormFunction.buf(x), x.storageOffset(),
                     w == null ? null : BatchNormFunction.buf(w), w == null ? 0 : w.storageOffset(), mean, rstd,
                     dx == null ? null : BatchNormFunction.buf(dx), 0, dw, db, rows, d);

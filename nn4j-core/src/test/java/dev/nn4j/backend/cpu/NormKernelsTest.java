@@ -54,7 +54,7 @@ class NormKernelsTest {
     }
 
     @Test
-    void layerNormKernelMatchesScalarTwin() {
+    void layerNormKernelsMatchScalarTwins() {
         Random r = new Random(5);
         for (int d : SIZES) {
             for (boolean affine : new boolean[] {false, true}) {
@@ -70,6 +70,16 @@ class NormKernelsTest {
                     close("rstd d=" + d, rs[i], rv[i]);
                 }
                 for (int i = off; i < yv.length; i++) close("y d=" + d + " affine=" + affine, ys[i], yv[i]);
+                float[] g = random(r, off + rows * d, 0), dxv = new float[off + rows * d], dxs = new float[off + rows * d];
+                double[] dwv = new double[d], dbv = new double[d], dws = new double[d], dbs = new double[d];
+                NormKernels.layerNormBackward(g, off, x, off, w, 1, ms, rs, dxv, off, affine ? dwv : null, affine ? dbv : null, rows, d);
+                NormKernels.layerNormBackward(Buf.of(g), off, Buf.of(x), off, affine ? Buf.of(w) : null, 1, ms, rs, Buf.of(dxs), off,
+                        affine ? dws : null, affine ? dbs : null, rows, d);
+                for (int i = off; i < dxv.length; i++) close("dx d=" + d + " affine=" + affine, dxs[i], dxv[i]);
+                for (int i = 0; i < d; i++) {
+                    close("dw d=" + d, dws[i], dwv[i]);
+                    close("db d=" + d, dbs[i], dbv[i]);
+                }
             }
         }
     }
