@@ -256,6 +256,22 @@ final class ModuleFactory {
         def("LSTMCell", "input_size hidden_size bias device dtype", kw -> new LSTMCell(kw.getInt("input_size"), kw.getInt("hidden_size"), kw.getBool("bias", true)));
         def("GRUCell", "input_size hidden_size bias device dtype", kw -> new GRUCell(kw.getInt("input_size"), kw.getInt("hidden_size"), kw.getBool("bias", true)));
 
+        // ---------------------------------------------------------------- attention and transformer
+        def("MultiheadAttention", "embed_dim num_heads dropout bias add_bias_kv add_zero_attn kdim vdim batch_first device dtype",
+                kw -> new MultiheadAttention(kw.getInt("embed_dim"), kw.getInt("num_heads"), MultiheadAttention.opts().dropout(kw.getDouble("dropout", 0.0))
+                        .bias(kw.getBool("bias", true)).addBiasKv(kw.getBool("add_bias_kv", false)).addZeroAttn(kw.getBool("add_zero_attn", false))
+                        .kdim(kw.getIntOrNull("kdim")).vdim(kw.getIntOrNull("vdim")).batchFirst(kw.getBool("batch_first", false))));
+        String layerParams = "d_model nhead dim_feedforward dropout activation layer_norm_eps batch_first norm_first bias device dtype";
+        def("TransformerEncoderLayer", layerParams, kw -> new TransformerEncoderLayer(kw.getInt("d_model"), kw.getInt("nhead"), transformerOpts(kw)));
+        def("TransformerDecoderLayer", layerParams, kw -> new TransformerDecoderLayer(kw.getInt("d_model"), kw.getInt("nhead"), transformerOpts(kw)));
+        def("TransformerEncoder", "encoder_layer num_layers norm enable_nested_tensor mask_check", kw -> new TransformerEncoder(
+                (TransformerEncoderLayer) sub(kw, "encoder_layer"), kw.getInt("num_layers"), sub(kw, "norm")));
+        def("TransformerDecoder", "decoder_layer num_layers norm", kw -> new TransformerDecoder(
+                (TransformerDecoderLayer) sub(kw, "decoder_layer"), kw.getInt("num_layers"), sub(kw, "norm")));
+        def("Transformer", "d_model nhead num_encoder_layers num_decoder_layers dim_feedforward dropout activation custom_encoder custom_decoder "
+                + "layer_norm_eps batch_first norm_first bias device dtype", kw -> new Transformer(kw.getInt("d_model", 512), kw.getInt("nhead", 8),
+                kw.getInt("num_encoder_layers", 6), kw.getInt("num_decoder_layers", 6), transformerOpts(kw), sub(kw, "custom_encoder"), sub(kw, "custom_decoder")));
+
         // ---------------------------------------------------------------- losses
         String legacy = " size_average reduce reduction";
         def("L1Loss", legacy.trim(), kw -> new L1Loss(reduction(kw)));
@@ -292,6 +308,22 @@ final class ModuleFactory {
                 TripletMarginWithDistance.opts().margin(kw.getDouble("margin", 1.0)).swap(kw.getBool("swap", false)).reduction(reduction(kw))));
         def("CTCLoss", "blank reduction zero_infinity", kw -> new CTCLoss(Ctc.opts().blank(kw.getInt("blank", 0)).reduction(reduction(kw))
                 .zeroInfinity(kw.getBool("zero_infinity", false))));
+    }
+
+    private static TransformerOptions transformerOpts(Kw kw) {
+        TransformerOptions o = TransformerOptions.opts().dimFeedforward(kw.getInt("dim_feedforward", 2048)).dropout(kw.getDouble("dropout", 0.1))
+                .layerNormEps(kw.getDouble("layer_norm_eps", 1e-5)).batchFirst(kw.getBool("batch_first", false)).normFirst(kw.getBool("norm_first", false))
+                .bias(kw.getBool("bias", true));
+        if (kw.has("activation")) {
+            String a = kw.getString("activation", "relu");
+            o = a.contains("(") ? o.activation(fromRepr(a)) : o.activation(a);
+        }
+        return o;
+    }
+
+    /** A sub-module argument given as its Python repr (e.g. {@code "LayerNorm(8)"}), or null. */
+    private static Module sub(Kw kw, String k) {
+        return kw.has(k) ? fromRepr(kw.getString(k, null)) : null;
     }
 
     private static RNNBase.Options rnnOpts(Kw kw) {
