@@ -1,6 +1,7 @@
 package dev.nn4j;
 
 import dev.nn4j.autograd.GradMode;
+import dev.nn4j.autograd.Node;
 import dev.nn4j.backend.Backend;
 import dev.nn4j.internal.Shapes;
 import java.util.Arrays;
@@ -34,13 +35,9 @@ final class InPlace {
         }
         // the twin's node may have saved t itself (t.mul_(w) saves t for w's gradient): give it a copy that survives the write
         if (old == t) r = f.apply(t.clone());
-        if (t.base != null && t.base.requiresGrad) {
-            throw new UnsupportedOperationException(op + ": in-place operations that need gradients are not supported on views of a tensor "
-                    + "that requires grad; use the out-of-place op instead");
-        }
         if (t.base != null) {
-            throw new UnsupportedOperationException(op + ": an in-place op on a view cannot make its base require grad; "
-                    + "use the out-of-place op and torch-style cat/where instead");
+            rebaseView(t, r, op);
+            return t;
         }
         boolean prev = GradMode.set(false);
         try {
@@ -51,6 +48,56 @@ final class InPlace {
         t.gradFn = r.gradFn;
         t.requiresGrad = true;
         return t;
+    }
+
+    /**
+     * In-place on a view {@code t} of {@code base}: the base takes a CopySlices node (its old value with the view's
+     * region replaced by {@code r}) and {@code t} becomes a strided view of the new base, as in PyTorch.
+     * Views of the base taken before the write keep their old nodes.
+     */
+    private static void rebaseView(Tensor t, Tensor r, String op) {
+        Tensor base = t.base;
+        if (base.requiresGrad && base.gradFn == null) {
+            throw new IllegalStateException(op + ": a view of a leaf Variable that requires grad is being used in an in-place operation.");
+        }
+        if (!base.isContiguous()) {
+            throw new UnsupportedOperationException(op + ": in-place operations that need gradients on views of a non-contiguous base "
+                    + Shapes.str(base.shape) + " are not supported; use the out-of-place op");
+        }
+        int[] shape = t.shape.clone(), strides = t.strides.clone(), baseShape = base.shape.clone();
+        int off = t.offset - base.offset;
+        boolean prev = GradMode.set(false);
+        try {
+            writeBack(t, r, op);
+        } finally {
+            GradMode.set(prev);
+        }
+        boolean baseNeedsGrad = base.requiresGrad;
+        base.gradFn = new Node("CopySlices", new Tensor[] {base, r}, null, g -> {
+            Tensor gb = Tensor.zeros(g.dtype, baseShape);
+            Backend.current().copy(g, gb);
+            Tensor region = new Tensor(gb.storage, shape, strides, off);
+            Tensor gr = Views.copy(region, "CopySlices");
+            Backend.current().copy(Elementwise.expandNoGrad(Tensor.zeros(g.dtype), shape), region);
+            return new Tensor[] {baseNeedsGrad ? gb : null, gr};
+        });
+        base.requiresGrad = true;
+        t.gradFn = new Node("AsStridedBackward0", new Tensor[] {base}, null, g -> {
+            Tensor z = Tensor.zeros(g.dtype, baseShape);
+            Backend.current().copy(g, new Tensor(z.storage, shape, strides, off));
+            return new Tensor[] {z};
+        });
+        t.requiresGrad = true;
+    }
+
+    /** {@code src} (broadcast, cast) in place of {@code old}, differentiable in both with no NaN from old's values. */
+    private static Tensor overwrite(Tensor old, Tensor src) {
+        return Tensor.where(Tensor.scalar(1, DType.BOOL), src.to(old.dtype), old);
+    }
+
+    /** Whether writing into {@code t} must be recorded: it, or the tensor it views, is tracked by autograd. */
+    private static boolean tracked(Tensor t) {
+        return GradMode.isEnabled() && (t.requiresGrad || t.base != null && t.base.requiresGrad);
     }
 
     private static void writeBack(Tensor t, Tensor r, String op) {
@@ -64,6 +111,7 @@ final class InPlace {
 
     static Tensor fill(Tensor t, double value) {
         checkLeaf(t, "fill_");
+        if (tracked(t)) return apply(t, "fill_", old -> overwrite(old, Creation.full(new int[0], value, old.dtype)));
         Backend.current().copy(Elementwise.expandNoGrad(Creation.full(new int[0], value, t.dtype), t.shape), t);
         t.storage.bumpVersion();
         return t;
@@ -72,8 +120,8 @@ final class InPlace {
     static Tensor copy(Tensor t, Tensor src) {
         checkLeaf(t, "copy_");
         Shapes.broadcast("copy_", src.shape, t.shape);
-        if (GradMode.isEnabled() && src.requiresGrad) {
-            return apply(t, "copy_", old -> src.to(old.dtype).expand(old.shape).add(old.detach().mul(0)));
+        if (GradMode.isEnabled() && src.requiresGrad || tracked(t)) {
+            return apply(t, "copy_", old -> overwrite(old, src.expand(old.shape)));
         }
         Backend.current().copy(Elementwise.expandNoGrad(src, t.shape), t);
         t.storage.bumpVersion();

@@ -167,11 +167,9 @@ public final class Tensor {
         return this;
     }
 
-    /** A view sharing storage that is cut from the graph. */
+    /** A tensor sharing storage that is cut from the graph (a new leaf: in-place ops on it don't reach this graph). */
     public Tensor detach() {
-        Tensor t = new Tensor(storage, shape, strides, offset);
-        t.base = base != null ? base : this;
-        return t;
+        return new Tensor(storage, shape, strides, offset);
     }
 
     /** Replaces this tensor's data with {@code other}'s (PyTorch's {@code t.data = other}); autograd is not told. */

@@ -172,6 +172,47 @@ class AutogradTest {
     }
 
     @Test
+    void inPlaceOnViewsRebasesTheBase() {
+        Tensor x = leaf(1, 2, 3, 4);
+        assertFails(IllegalStateException.class, () -> x.narrow(0, 0, 2).mul_(2), "a view of a leaf Variable that requires grad");
+        Tensor b = x.mul(1);
+        Tensor v = b.narrow(0, 1, 2);
+        v.mul_(10);
+        assertEquals("CopySlices", b.gradFn().name());
+        assertEquals("AsStridedBackward0", v.gradFn().name());
+        assertValues(new double[] {1, 20, 30, 4}, b, 0);
+        b.sum().backward();
+        assertValues(new double[] {1, 10, 10, 1}, x.grad(), 0);
+        // a plain tensor filled through views becomes part of the graph
+        Tensor w = leaf(5, 6);
+        Tensor out = Tensor.zeros(DType.FLOAT64, 2, 2);
+        out.select(0, 1).copy_(w);
+        assertTrue(out.requiresGrad());
+        out.mul(Tensor.of(1.0, 2.0, 3.0, 4.0).view(2, 2)).sum().backward();
+        assertValues(new double[] {3, 4}, w.grad(), 0);
+        // fill_ on a non-leaf cuts the gradient of the filled elements
+        Tensor y = leaf(1, 2);
+        Tensor h = y.mul(3);
+        h.narrow(0, 0, 1).fill_(0);
+        h.sum().backward();
+        assertValues(new double[] {0, 3}, y.grad(), 0);
+    }
+
+    @Test
+    void detachedTensorsAreNewLeaves() {
+        Tensor x = leaf(1, 2);
+        Tensor d = x.detach();
+        Tensor w = leaf(3, 4);
+        d.mul_(w);   // d becomes a non-leaf; x's graph is untouched
+        assertNotNull(d.gradFn());
+        assertNull(x.gradFn());
+        assertValues(new double[] {3, 8}, x, 0);
+        d.sum().backward();
+        assertValues(new double[] {1, 2}, w.grad(), 0);
+        assertNull(x.grad());
+    }
+
+    @Test
     void retainGradKeepsNonLeafGradients() {
         Tensor x = leaf(1, 2);
         Tensor h = x.mul(3);

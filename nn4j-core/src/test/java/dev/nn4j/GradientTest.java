@@ -265,6 +265,29 @@ class GradientTest {
         add("in-place then used twice", in -> { Tensor y = in[0].mul(1.5); y.mul_(2); return y.mul(y); }, n(3, 4));
         add("in-place on a tensor that does not require grad", in -> Tensor.ones(DType.FLOAT64, 3, 4).mul_(in[0]), n(3, 4));
         add("in-place add into plain tensor", in -> Tensor.zeros(DType.FLOAT64, 3, 4).add_(in[0]).mul(in[0]), n(3, 4));
+        add("fill_ on a non-leaf", in -> in[0].mul(1).fill_(2).mul(in[0]), n(3, 4));
+        add("zero_ on a non-leaf view", in -> { Tensor b = in[0].mul(2); b.narrow(1, 1, 2).zero_(); return b.mul(in[0]); }, n(3, 4));
+        add("copy_ constant into a non-leaf", in -> in[0].mul(2).copy_(Tensor.ones(DType.FLOAT64, 4)).mul(in[0]), n(3, 4));
+        add("mul_ on a view of a non-leaf", in -> { Tensor b = in[0].mul(1); b.narrow(1, 1, 2).mul_(in[1]); return b.mul(b); }, n(3, 4), n(3, 2));
+        add("add_ on a strided view", in -> { Tensor b = in[0].mul(1); b.t().select(0, 2).add_(in[1]); return b.sin(); }, n(3, 4), n(3));
+        add("copy_ into slices of a plain tensor", in -> {
+            Tensor out = Tensor.zeros(DType.FLOAT64, 2, 5);
+            out.narrow(1, 0, 2).copy_(in[0]);
+            out.narrow(1, 3, 2).copy_(in[1].exp());
+            return out.mul(out);
+        }, n(2, 2), n(2, 2));
+        add("in-place on a view, then the view is used", in -> {
+            Tensor b = in[0].mul(1);
+            Tensor v = b.slice(0, 0, 3, 2);
+            v.mul_(3);
+            return v.add(b.sum());
+        }, n(3, 4));
+        add("two in-place ops on views of one base", in -> {
+            Tensor b = in[0].mul(1);
+            b.select(0, 0).mul_(in[1]);
+            b.select(0, 1).copy_(in[1].square());
+            return b;
+        }, n(3, 4), n(4));
         return cases;
     }
 
