@@ -51,7 +51,8 @@ final class BatchNormFunction extends Function {
         if (training) {
             if (f32) NormKernels.batchStats(((Storage.F32) x.storage()).data, x.storageOffset(), n, c, s, mean, var);
             else NormKernels.batchStatsScalar(buf(x), x.storageOffset(), n, c, s, mean, var);
-            updateRunningStats(mean, var, (long) n * s);
+            // an empty batch leaves the running statistics alone (PyTorch)
+            if (x.numel() > 0) updateRunningStats(mean, var, (long) n * s);
         } else {
             mean = values(runningMean);
             var = values(runningVar);
@@ -100,10 +101,11 @@ final class BatchNormFunction extends Function {
         long m = (long) n * s;
         boolean f32 = x.dtype() == DType.FLOAT32;
         double[] sumG = new double[c], sumGX = new double[c];
-        if (f32) {
+        // an empty batch has NaN statistics: its sums stay 0 so none reach the gradients
+        if (x.numel() > 0 && f32) {
             NormKernels.batchGradSums(((Storage.F32) g.storage()).data, g.storageOffset(), ((Storage.F32) x.storage()).data,
                     x.storageOffset(), n, c, s, mean, sumG, sumGX);
-        } else {
+        } else if (x.numel() > 0) {
             NormKernels.batchGradSums(buf(g), g.storageOffset(), buf(x), x.storageOffset(), n, c, s, mean, sumG, sumGX);
         }
         Tensor dx = null, dw = null, db = null;
@@ -128,7 +130,7 @@ final class BatchNormFunction extends Function {
         }
         if (ctx.needsInputGrad(1)) {
             double[] gw = new double[c];
-            for (int ch = 0; ch < c; ch++) gw[ch] = sumGX[ch] * invstd[ch];
+            for (int ch = 0; ch < c; ch++) gw[ch] = m == 0 ? 0 : sumGX[ch] * invstd[ch];
             dw = Tensor.fromArray(gw, c).to(w.dtype()).reshape(w.shape());
         }
         if (ctx.needsInputGrad(2)) {

@@ -50,6 +50,18 @@ class NormFunctionalTest {
     }
 
     @Test
+    void emptyBatchGivesEmptyOutputAndLeavesRunningStatsAlone() {
+        Tensor x = Tensor.zeros(DType.FLOAT64, 0, 3).requiresGrad_();
+        Tensor w = Tensor.ones(DType.FLOAT64, 3).requiresGrad_();
+        Tensor rm = Tensor.zeros(DType.FLOAT64, 3), rv = Tensor.ones(DType.FLOAT64, 3);
+        Tensor y = F.batchNorm(x, rm, rv, w, null, true, 0.1, 1e-5);
+        assertArrayEquals(new int[] {0, 3}, y.shape());
+        y.sum().backward();
+        assertTrue(rm.equal(Tensor.zeros(DType.FLOAT64, 3)) && rv.equal(Tensor.ones(DType.FLOAT64, 3)));
+        assertTrue(w.grad().equal(Tensor.zeros(DType.FLOAT64, 3)));
+    }
+
+    @Test
     void normGradientsMatchFiniteDifferences() {
         Tensor x = rand64(7, 4, 3, 5).requiresGrad_();
         Tensor w = rand64(8, 3).requiresGrad_(), b = rand64(9, 3).requiresGrad_();
