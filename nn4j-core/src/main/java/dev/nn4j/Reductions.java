@@ -240,11 +240,39 @@ final class Reductions {
 
     static Tensor norm(Tensor x, double p, int[] dims, boolean keepdim) {
         int[] d = dims == null ? allDims(x) : dims;
-        if (p == 2) return x.square().sum(d, keepdim).sqrt();
         if (p == 1) return x.abs().sum(d, keepdim);
         if (Double.isInfinite(p)) return p > 0 ? x.abs().amax(d, keepdim) : x.abs().amin(d, keepdim);
         if (p == 0) return x.ne(0).to(x.dtype).sum(d, keepdim);
-        return x.abs().pow(p).sum(d, keepdim).pow(1 / p);
+        Tensor normKeep;
+        boolean prev = dev.nn4j.autograd.GradMode.set(false);
+        try {
+            normKeep = p == 2 ? x.square().sum(d, true).sqrt() : x.abs().pow(p).sum(d, true).pow(1 / p);
+        } finally {
+            dev.nn4j.autograd.GradMode.set(prev);
+        }
+        Tensor out = keepdim ? normKeep : squeezeDims(normKeep.detach(), x, d);
+        int[] keepShape = normKeep.shape;
+        // x |x|^(p-2) g / norm^(p-1); where the norm is 0 the gradient is 0 (the composite would give 0 * inf = NaN)
+        return Graph.record("NormBackward1", out, new Tensor[] {x}, new Tensor[] {x, normKeep}, g -> {
+            Tensor gk = g.reshape(keepShape);
+            Tensor grad = p == 2 ? x.mul(gk.div(normKeep)) : x.sign().mul(x.abs().pow(p - 1)).mul(gk.div(normKeep.pow(p - 1)));
+            return new Tensor[] {Tensor.where(normKeep.eq(0), 0.0, grad)};
+        });
+    }
+
+    /** sqrt(var) whose gradient is 0 where the deviation is 0, as PyTorch's std_backward (not 0 * inf = NaN). */
+    static Tensor std(Tensor x, int[] dims, double correction, boolean keepdim) {
+        Tensor v = var(x, dims, correction, keepdim);
+        Tensor out;
+        boolean prev = dev.nn4j.autograd.GradMode.set(false);
+        try {
+            out = v.sqrt();
+        } finally {
+            dev.nn4j.autograd.GradMode.set(prev);
+        }
+        Tensor result = out;
+        return Graph.record("StdBackward0", out, new Tensor[] {v}, new Tensor[] {out},
+                g -> new Tensor[] {Tensor.where(result.eq(0), 0.0, g.div(result.mul(2)))});
     }
 
     static Tensor logical(Tensor x, int[] dims, boolean keepdim, boolean all) {

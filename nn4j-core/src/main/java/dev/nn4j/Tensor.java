@@ -455,9 +455,9 @@ public final class Tensor {
     public Tensor var() { return Reductions.var(this, null, 1, false); }
     public Tensor var(int dim) { return Reductions.var(this, new int[] {dim}, 1, false); }
     public Tensor var(int[] dims, double correction, boolean keepdim) { return Reductions.var(this, dims, correction, keepdim); }
-    public Tensor std() { return var().sqrt(); }
-    public Tensor std(int dim) { return var(dim).sqrt(); }
-    public Tensor std(int[] dims, double correction, boolean keepdim) { return var(dims, correction, keepdim).sqrt(); }
+    public Tensor std() { return Reductions.std(this, null, 1, false); }
+    public Tensor std(int dim) { return Reductions.std(this, new int[] {dim}, 1, false); }
+    public Tensor std(int[] dims, double correction, boolean keepdim) { return Reductions.std(this, dims, correction, keepdim); }
     public Tensor logsumexp(int dim) { return Reductions.logsumexp(this, new int[] {dim}, false); }
     public Tensor logsumexp(int[] dims, boolean keepdim) { return Reductions.logsumexp(this, dims, keepdim); }
     /** The p-norm over all elements. */

@@ -291,6 +291,26 @@ class GradientTest {
         return cases;
     }
 
+    /** Where the composite formula gives 0 * inf, PyTorch's backward masks the gradient to 0. */
+    @Test
+    void normAndStdGradientsAreZeroWhereTheyVanish() {
+        // x = torch.tensor([[0., 0.], [1., 2.]], requires_grad=True); x.norm(dim=1).sum().backward(); x.grad
+        Tensor x = Tensor.fromArray(new double[] {0, 0, 1, 2}, 2, 2).requiresGrad_(true);
+        x.norm(2, new int[] {1}, false).sum().backward();
+        Ref.assertValues(new double[] {0, 0, 1 / Math.sqrt(5), 2 / Math.sqrt(5)}, x.grad(), 1e-12);
+        for (double p : new double[] {2, 3, 1.5, 1, Double.POSITIVE_INFINITY}) {
+            Tensor z = Tensor.zeros(DType.FLOAT64, 2, 3).requiresGrad_(true);
+            z.norm(p, new int[] {1}, false).sum().backward();
+            Ref.assertValues("norm p=" + p, new double[6], z.grad(), 0);
+        }
+        // torch.ones(2, 3, requires_grad=True).std(1).sum().backward() gives zeros
+        Tensor c = Tensor.ones(DType.FLOAT64, 2, 3).requiresGrad_(true);
+        c.std(1).sum().backward();
+        Ref.assertValues(new double[6], c.grad(), 0);
+        assertEquals("StdBackward0", c.std().gradFn().name());
+        assertEquals("NormBackward1", c.norm().gradFn().name());
+    }
+
     @Test
     void gradCheckCatchesAWrongBackward() {
         dev.nn4j.Function wrong = new dev.nn4j.Function() {
