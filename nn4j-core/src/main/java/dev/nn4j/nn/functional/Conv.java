@@ -83,6 +83,7 @@ public final class Conv {
 
     /** Applies the convolution with a bias (may be null); the number of spatial dims is {@code weight.dim() - 2}. */
     public Tensor apply(Tensor input, Tensor weight, Tensor bias) {
+        if (weight == null) throw new IllegalArgumentException("Conv.apply: weight must not be null");
         int dims = weight.dim() - 2;
         if (dims < 1 || dims > 3) {
             throw new IllegalArgumentException("Conv.apply: expected a weight of 3, 4 or 5 dims (out_channels, in_channels/groups, *kernel_size), got shape "

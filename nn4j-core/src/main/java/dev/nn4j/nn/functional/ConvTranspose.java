@@ -74,6 +74,7 @@ public final class ConvTranspose {
 
     /** Applies the transposed convolution with a bias (may be null). */
     public Tensor apply(Tensor input, Tensor weight, Tensor bias) {
+        if (weight == null) throw new IllegalArgumentException("ConvTranspose.apply: weight must not be null");
         int dims = weight.dim() - 2;
         if (dims < 1 || dims > 3) {
             throw new IllegalArgumentException("ConvTranspose.apply: expected a weight of 3, 4 or 5 dims (in_channels, out_channels/groups, *kernel_size), got shape "

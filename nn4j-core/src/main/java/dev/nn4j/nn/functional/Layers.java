@@ -8,6 +8,7 @@ final class Layers {
     private Layers() {}
 
     static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        if (x == null || weight == null) throw new IllegalArgumentException("linear: input and weight must not be null");
         if (weight.dim() != 2 && weight.dim() != 1) {
             throw new IllegalArgumentException("linear: expected weight of shape (out_features, in_features), got "
                     + Shapes.str(weight.shape()));
@@ -33,8 +34,24 @@ final class Layers {
             shape[shape.length - 1] = weight.size(0);
             y = y2.view(shape);
         }
-        if (bias != null) y = y.add(bias);
+        if (bias != null) {
+            if (!broadcastsTo(bias.shape(), y.shape())) {
+                throw new IllegalArgumentException("linear: bias of shape " + Shapes.str(bias.shape()) + " does not match the output of shape "
+                        + Shapes.str(y.shape()) + " (expected bias of shape (" + (weight.dim() == 2 ? weight.size(0) + ",)" : ")") + ")");
+            }
+            y = y.add(bias);
+        }
         return y;
+    }
+
+    /** True when {@code b} broadcasts to {@code out} without changing {@code out}'s shape. */
+    private static boolean broadcastsTo(int[] b, int[] out) {
+        if (b.length > out.length) return false;
+        for (int i = 1; i <= b.length; i++) {
+            int bs = b[b.length - i], os = out[out.length - i];
+            if (bs != 1 && bs != os) return false;
+        }
+        return true;
     }
 
     static Tensor bilinear(Tensor x1, Tensor x2, Tensor weight, Tensor bias) {
