@@ -19,10 +19,10 @@ final class ConvGemm {
     static final int MR = 8;
     static final int NR = 2 * FL;
     /** Depth of a packed block (split evenly, so there is no thin tail block) and columns per B block. */
-    static final int KC = Integer.getInteger("nn4j.conv.kc", 320);
+    static final int KC = Integer.getInteger("nn4j.conv.kc", 192);
     static final int NC = roundUp(Integer.getInteger("nn4j.conv.nc", 256), NR);
 
-    private static final ThreadLocal<float[][]> WORK = ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[MR * NR]});
+    private static final ThreadLocal<float[][]> WORK = ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[MR * NR], new float[0]});
 
     private ConvGemm() {}
 
@@ -63,11 +63,39 @@ final class ConvGemm {
         };
     }
 
+    /** A packer for a B stored transposed: element (p, j) at {@code bt[off + j * ld + p]}. */
+    static PanelPacker transposed(float[] bt, int off, int ld) {
+        return (p0, kc, j0, nr, bp, dst) -> {
+            for (int col = 0; col < NR; col++) {
+                if (col < nr) {
+                    for (int p = 0, src = off + (j0 + col) * ld + p0; p < kc; p++) bp[dst + p * NR + col] = bt[src + p];
+                } else {
+                    for (int p = 0; p < kc; p++) bp[dst + p * NR + col] = 0f;
+                }
+            }
+        };
+    }
+
     /**
      * {@code C = A * B} (or {@code C += A * B} when {@code accumulate}) on the calling thread, where C is
      * {@code m x n} at {@code c[offC + i * ldc + j]} and {@code ap} is A packed by {@link #packA}.
      */
     static void gemm(int m, int n, int k, float[] ap, PanelPacker packer, float[] c, int offC, int ldc, boolean accumulate) {
+        run(m, n, k, ap, 0, 0, packer, c, offC, ldc, accumulate);
+    }
+
+    /**
+     * As {@link #gemm}, but A is read in place from row-major storage, element (i, p) at
+     * {@code a[offA + i * lda + p]}: for an A used only once, where packing would cost as much as it saves.
+     */
+    static void gemmRowMajorA(int m, int n, int k, float[] a, int offA, int lda, PanelPacker packer,
+                              float[] c, int offC, int ldc, boolean accumulate) {
+        run(m, n, k, a, offA, lda, packer, c, offC, ldc, accumulate);
+    }
+
+    /** {@code lda == 0}: A packed; otherwise row-major at {@code offA} with leading dimension {@code lda}. */
+    private static void run(int m, int n, int k, float[] a, int offA, int lda, PanelPacker packer,
+                            float[] c, int offC, int ldc, boolean accumulate) {
         if (m == 0 || n == 0) return;
         if (k == 0) {
             if (!accumulate) for (int i = 0; i < m; i++) java.util.Arrays.fill(c, offC + i * ldc, offC + i * ldc + n, 0f);
@@ -75,9 +103,10 @@ final class ConvGemm {
         }
         int kBlocks = ceilDiv(k, KC), kcMax = ceilDiv(k, kBlocks);
         float[][] work = WORK.get();
-        int need = kcMax * Math.min(NC, roundUp(n, NR));
+        int need = kcMax * Math.min(NC, roundUp(n, NR)) + FL;  // slack for packers that overrun by a vector
         if (work[0].length < need) work[0] = new float[need];
-        float[] bp = work[0], tile = work[1];
+        if (lda != 0 && m % MR != 0 && work[2].length < MR * kcMax) work[2] = new float[MR * kcMax];
+        float[] bp = work[0], tile = work[1], edge = work[2];
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int kb = 0; kb < kBlocks; kb++) {
@@ -85,13 +114,34 @@ final class ConvGemm {
                 for (int jr = 0; jr < nc; jr += NR) packer.pack(pc, kc, jc + jr, Math.min(NR, nc - jr), bp, jr * kc);
                 boolean add = accumulate || kb > 0;
                 for (int ir = 0; ir < m; ir += MR) {
-                    int mr = Math.min(MR, m - ir), ai = ir * k + pc * MR;
+                    int mr = Math.min(MR, m - ir);
+                    // where the kernel reads A(ir + r, pc + p): ab + r * rs + p * ps
+                    float[] ab;
+                    int ai, rs, ps;
+                    if (lda == 0) {
+                        ab = a;
+                        ai = ir * k + pc * MR;
+                        rs = 1;
+                        ps = MR;
+                    } else if (mr == MR) {
+                        ab = a;
+                        ai = offA + ir * lda + pc;
+                        rs = lda;
+                        ps = 1;
+                    } else {
+                        // the last rows of a row-major A: pack them, zero-padded to MR rows
+                        packA(a, offA + ir * lda + pc, lda, 1, mr, kc, edge);
+                        ab = edge;
+                        ai = 0;
+                        rs = 1;
+                        ps = MR;
+                    }
                     for (int jr = 0; jr < nc; jr += NR) {
                         int nr = Math.min(NR, nc - jr), ci = offC + ir * ldc + jc + jr;
                         if (mr == MR && nr == NR) {
-                            kernel(kc, ap, ai, bp, jr * kc, c, ci, ldc, add);
+                            kernel(kc, ab, ai, rs, ps, bp, jr * kc, c, ci, ldc, add);
                         } else {
-                            kernel(kc, ap, ai, bp, jr * kc, tile, 0, NR, false);
+                            kernel(kc, ab, ai, rs, ps, bp, jr * kc, tile, 0, NR, false);
                             for (int r = 0; r < mr; r++) {
                                 int cr = ci + r * ldc, tr = r * NR;
                                 if (add) {
@@ -108,10 +158,11 @@ final class ConvGemm {
     }
 
     /**
-     * The register tile: {@code C[0:MR, 0:NR] (+)= Apanel * Bpanel} over kc steps. Kept free of helpers and
-     * branches in the loop so that C2 keeps all 16 accumulators in registers.
+     * The register tile: {@code C[0:MR, 0:NR] (+)= Apanel * Bpanel} over kc steps. A(r, p) is read at {@code ap[ai + r * rs + p * ps]}. Kept free of
+     * helpers and branches in the loop so that C2 keeps all 16 accumulators in registers.
      */
-    private static void kernel(int kc, float[] ap, int ai, float[] bp, int bi, float[] c, int ci, int ldc, boolean add) {
+    private static void kernel(int kc, float[] ap, int ai, int rs, int ps, float[] bp, int bi, float[] c, int ci, int ldc, boolean add) {
+        int r1 = rs, r2 = 2 * rs, r3 = 3 * rs, r4 = 4 * rs, r5 = 5 * rs, r6 = 6 * rs, r7 = 7 * rs;
         FloatVector c00 = FloatVector.zero(FS), c01 = FloatVector.zero(FS);
         FloatVector c10 = FloatVector.zero(FS), c11 = FloatVector.zero(FS);
         FloatVector c20 = FloatVector.zero(FS), c21 = FloatVector.zero(FS);
@@ -120,31 +171,31 @@ final class ConvGemm {
         FloatVector c50 = FloatVector.zero(FS), c51 = FloatVector.zero(FS);
         FloatVector c60 = FloatVector.zero(FS), c61 = FloatVector.zero(FS);
         FloatVector c70 = FloatVector.zero(FS), c71 = FloatVector.zero(FS);
-        for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
+        for (int p = 0; p < kc; p++, ai += ps, bi += NR) {
             FloatVector b0 = FloatVector.fromArray(FS, bp, bi);
             FloatVector b1 = FloatVector.fromArray(FS, bp, bi + FL);
             FloatVector av = FloatVector.broadcast(FS, ap[ai]);
             c00 = av.fma(b0, c00);
             c01 = av.fma(b1, c01);
-            av = FloatVector.broadcast(FS, ap[ai + 1]);
+            av = FloatVector.broadcast(FS, ap[ai + r1]);
             c10 = av.fma(b0, c10);
             c11 = av.fma(b1, c11);
-            av = FloatVector.broadcast(FS, ap[ai + 2]);
+            av = FloatVector.broadcast(FS, ap[ai + r2]);
             c20 = av.fma(b0, c20);
             c21 = av.fma(b1, c21);
-            av = FloatVector.broadcast(FS, ap[ai + 3]);
+            av = FloatVector.broadcast(FS, ap[ai + r3]);
             c30 = av.fma(b0, c30);
             c31 = av.fma(b1, c31);
-            av = FloatVector.broadcast(FS, ap[ai + 4]);
+            av = FloatVector.broadcast(FS, ap[ai + r4]);
             c40 = av.fma(b0, c40);
             c41 = av.fma(b1, c41);
-            av = FloatVector.broadcast(FS, ap[ai + 5]);
+            av = FloatVector.broadcast(FS, ap[ai + r5]);
             c50 = av.fma(b0, c50);
             c51 = av.fma(b1, c51);
-            av = FloatVector.broadcast(FS, ap[ai + 6]);
+            av = FloatVector.broadcast(FS, ap[ai + r6]);
             c60 = av.fma(b0, c60);
             c61 = av.fma(b1, c61);
-            av = FloatVector.broadcast(FS, ap[ai + 7]);
+            av = FloatVector.broadcast(FS, ap[ai + r7]);
             c70 = av.fma(b0, c70);
             c71 = av.fma(b1, c71);
         }

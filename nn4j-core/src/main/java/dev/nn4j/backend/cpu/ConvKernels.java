@@ -2,6 +2,8 @@ package dev.nn4j.backend.cpu;
 
 import java.util.Arrays;
 import java.util.TreeMap;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * float32 convolution as GEMM, parallel over (sample, group, column block):
@@ -16,7 +18,8 @@ import java.util.TreeMap;
  * {@link Gemm#USE_VECTOR_API} is false. All arrays are contiguous row-major; outputs are fresh arrays.
  */
 public final class ConvKernels {
-    private static final int MR = ConvGemm.MR, NR = ConvGemm.NR, NC = ConvGemm.NC;
+    private static final VectorSpecies<Float> FS = ConvGemm.FS;
+    private static final int FL = ConvGemm.FL, MR = ConvGemm.MR, NR = ConvGemm.NR, NC = ConvGemm.NC;
     private static final ThreadLocal<float[][]> WORK = ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0]});
 
     private ConvKernels() {}
@@ -35,20 +38,27 @@ public final class ConvKernels {
             ConvGemm.packA(w, gr * m * k, k, 1, m, k, ap[gr]);
         }
         boolean pointwise = isPointwise(g);
-        int blocks = ConvGemm.ceilDiv(len, NC), items = g.batch() * groups * blocks;
+        // One item per (sample, group); split the columns too only when there are fewer items than threads.
+        int blocks = g.batch() * groups >= Parallel.numThreads() ? 1 : ConvGemm.ceilDiv(len, NC);
+        int items = g.batch() * groups * blocks, cols = ConvGemm.ceilDiv(len, blocks);
         long flops = (long) g.batch() * cout * len * k;
         Parallel.forRange(items, grain(items, flops), (s, e) -> {
             for (int it = s; it < e; it++) {
                 int jb = it % blocks, gr = (it / blocks) % groups, n = it / blocks / groups;
-                int jc = jb * NC, nc = Math.min(NC, len - jc);
+                int jc = jb * cols, nc = Math.min(cols, len - jc);
+                if (nc <= 0) continue;
                 int xBase = (n * cin + gr * cinG) * inPlane;
                 int yOff = (n * cout + gr * m) * len + jc;
                 if (bias != null) {
                     for (int r = 0; r < m; r++) Arrays.fill(y, yOff + r * len, yOff + r * len + nc, bias[gr * m + r]);
                 }
-                ConvGemm.PanelPacker packer = pointwise
-                        ? ConvGemm.matrix(x, xBase + jc, len)
-                        : (p0, kc, j0, nr, bp, dst) -> packImage(x, xBase, g, p0, kc, jc + j0, nr, bp, dst);
+                ConvGemm.PanelPacker packer;
+                if (pointwise) {
+                    packer = ConvGemm.matrix(x, xBase + jc, len);
+                } else {
+                    Source src = source(x, xBase, g);
+                    packer = (p0, kc, j0, nr, bp, dst) -> packImage(src, g, p0, kc, jc + j0, nr, bp, dst);
+                }
                 ConvGemm.gemm(m, nc, k, ap[gr], packer, y, yOff, len, bias != null);
             }
         });
@@ -99,19 +109,22 @@ public final class ConvKernels {
         boolean pointwise = isPointwise(g);
         int items = g.batch() * groups;
         long flops = (long) g.batch() * cout * len * k;
+        // dW_g^T (k x m) = sum_n cols(X_n,g) (k x len) * dY_n,g^T (len x m): the im2col rows are read in place
+        // as A, and only the smaller dY is transposed into B panels. Partial sums are per thread chunk.
         TreeMap<Integer, float[]> partials = new TreeMap<>();
         Parallel.forRange(items, grain(items, flops), (s, e) -> {
             float[] part = new float[dw.length];
-            float[] ap = work(1, ConvGemm.packedASize(m, len));
+            float[] cols = pointwise ? null : work(0, k * len);
             for (int it = s; it < e; it++) {
                 int gr = it % groups, n = it / groups;
                 int xBase = (n * cin + gr * cinG) * inPlane;
-                // A = dY_g (m x len), B = cols(X_g)^T (len x k): element (l, r) = cols[r][l]
-                ConvGemm.packA(dy, (n * cout + gr * m) * len, len, 1, m, len, ap);
-                ConvGemm.PanelPacker packer = pointwise
-                        ? (p0, kc, j0, nr, bp, dst) -> packTransposed(x, xBase, inPlane, p0, kc, j0, nr, bp, dst)
-                        : (p0, kc, j0, nr, bp, dst) -> packImageTransposed(x, xBase, g, p0, kc, j0, nr, bp, dst);
-                ConvGemm.gemm(m, k, len, ap, packer, part, gr * m * k, k, true);
+                ConvGemm.PanelPacker packer = ConvGemm.transposed(dy, (n * cout + gr * m) * len, len);
+                if (pointwise) {
+                    ConvGemm.gemmRowMajorA(k, m, len, x, xBase, len, packer, part, gr * k * m, m, true);
+                } else {
+                    Im2col.im2col(x, xBase, cinG, g, cols, 0);
+                    ConvGemm.gemmRowMajorA(k, m, len, cols, 0, len, packer, part, gr * k * m, m, true);
+                }
             }
             synchronized (partials) {
                 partials.put(s, part);
@@ -119,7 +132,12 @@ public final class ConvKernels {
         });
         Arrays.fill(dw, 0f);
         for (float[] part : partials.values()) {
-            for (int i = 0; i < dw.length; i++) dw[i] += part[i];
+            for (int gr = 0; gr < groups; gr++) {
+                int base = gr * m * k;
+                for (int o = 0; o < m; o++) {
+                    for (int r = 0; r < k; r++) dw[base + o * k + r] += part[base + r * m + o];
+                }
+            }
         }
     }
 
@@ -131,34 +149,87 @@ public final class ConvKernels {
         return true;
     }
 
-    /** Implicit im2col: B panel rows {@code [p0, p0 + kc)} (channel, kd, kh, kw) x output columns {@code [j0, j0 + nr)}. */
-    static void packImage(float[] x, int xBase, ConvGeometry g, int p0, int kc, int j0, int nr, float[] bp, int dst) {
-        int[] k = g.kernel(), in = g.in(), out = g.out(), st = g.stride(), pad = g.padding(), dil = g.dilation();
-        int D = in[0], H = in[1], W = in[2], OH = out[1], OW = out[2], plane = D * H * W;
-        int ow0 = j0 % OW, t = j0 / OW, oh0 = t % OH, od0 = t / OH;
-        // fast path: the panel lies in one output row and reads one contiguous input row segment
-        boolean oneRun = ow0 + nr <= OW && st[2] == 1;
+    /**
+     * The image of one (sample, group) as the implicit im2col reads it: a zero-padded copy (with slack for
+     * whole-vector reads) when the conv pads, so that every kernel tap reads inside the array; the input
+     * itself otherwise.
+     */
+    record Source(float[] img, int base, int d, int h, int w) {}
+
+    static Source source(float[] x, int xBase, ConvGeometry g) {
+        int[] in = g.in(), out = g.out(), k = g.kernel(), st = g.stride(), pad = g.padding(), dil = g.dilation();
+        int[] size = new int[3];
+        boolean padded = false;
+        for (int d = 0; d < 3; d++) {
+            int right = Math.max(0, (out[d] - 1) * st[d] + (k[d] - 1) * dil[d] + 1 - in[d] - pad[d]);
+            size[d] = pad[d] + in[d] + right;
+            padded |= pad[d] > 0 || right > 0;
+        }
+        if (!padded) return new Source(x, xBase, in[0], in[1], in[2]);
+        int D = size[0], H = size[1], W = size[2], channels = g.inGroup();
+        float[] img = work(0, channels * D * H * W + FL);
+        int o = 0;
+        for (int c = 0; c < channels; c++) {
+            for (int d = 0; d < D; d++) {
+                int id = d - pad[0];
+                for (int h = 0; h < H; h++, o += W) {
+                    int ih = h - pad[1];
+                    if (id < 0 || id >= in[0] || ih < 0 || ih >= in[1]) {
+                        Arrays.fill(img, o, o + W, 0f);
+                    } else {
+                        Arrays.fill(img, o, o + pad[2], 0f);
+                        System.arraycopy(x, xBase + ((c * in[0] + id) * in[1] + ih) * in[2], img, o + pad[2], in[2]);
+                        Arrays.fill(img, o + pad[2] + in[2], o + W, 0f);
+                    }
+                }
+            }
+        }
+        return new Source(img, 0, D, H, W);
+    }
+
+    /**
+     * Implicit im2col: B panel rows {@code [p0, p0 + kc)} (channel, kd, kh, kw) x output columns
+     * {@code [j0, j0 + nr)}, read from a {@link Source} in which every tap is in range. Copies run a whole
+     * vector at a time and may overrun a run's end: the overrun lands in slots written later (the next run,
+     * the next row, or the zero tail), and the panel buffer has a vector of slack.
+     */
+    static void packImage(Source src, ConvGeometry g, int p0, int kc, int j0, int nr, float[] bp, int dst) {
+        int[] k = g.kernel(), out = g.out(), st = g.stride(), dil = g.dilation();
+        int H = src.h(), W = src.w(), plane = src.d() * H * W, OH = out[1], OW = out[2], sw = st[2];
+        float[] img = src.img();
+        // The panel's columns split into runs that stay in one output row; each run reads one input row
+        // segment. The split is the same for every kernel tap.
+        int[] runs = new int[3 * nr];
+        int nRuns = 0;
+        int ow = j0 % OW, t = j0 / OW, oh = t % OH, od = t / OH;
+        for (int col = 0; col < nr; nRuns++) {
+            int len = Math.min(nr - col, OW - ow);
+            runs[3 * nRuns] = col;
+            runs[3 * nRuns + 1] = len;
+            runs[3 * nRuns + 2] = src.base() + (od * st[0] * H + oh * st[1]) * W + ow * sw;
+            col += len;
+            ow = 0;
+            if (++oh == OH) {
+                oh = 0;
+                od++;
+            }
+        }
         int kw = p0 % k[2];
         t = p0 / k[2];
         int kh = t % k[1];
         t /= k[1];
         int kd = t % k[0], c = t / k[0];
         for (int p = 0; p < kc; p++, dst += NR) {
-            if (oneRun) {
-                int id = od0 * st[0] + kd * dil[0] - pad[0], ih = oh0 * st[1] + kh * dil[1] - pad[1];
-                if (id < 0 || id >= D || ih < 0 || ih >= H) {
-                    Arrays.fill(bp, dst, dst + NR, 0f);
+            int tap = c * plane + (kd * dil[0] * H + kh * dil[1]) * W + kw * dil[2];
+            for (int r = 0; r < nRuns; r++) {
+                int o = dst + runs[3 * r], len = runs[3 * r + 1], s = runs[3 * r + 2] + tap;
+                if (sw == 1 && s + ConvGemm.roundUp(len, FL) <= img.length) {
+                    for (int i = 0; i < len; i += FL) FloatVector.fromArray(FS, img, s + i).intoArray(bp, o + i);
                 } else {
-                    int iw0 = ow0 + kw * dil[2] - pad[2];
-                    int lo = Math.min(nr, Math.max(0, -iw0)), hi = Math.max(lo, Math.min(nr, W - iw0));
-                    if (lo > 0) Arrays.fill(bp, dst, dst + lo, 0f);
-                    if (hi > lo) System.arraycopy(x, xBase + c * plane + (id * H + ih) * W + iw0 + lo, bp, dst + lo, hi - lo);
-                    if (hi < NR) Arrays.fill(bp, dst + hi, dst + NR, 0f);
+                    for (int i = 0; i < len; i++) bp[o + i] = img[s + i * sw];
                 }
-            } else {
-                Im2col.row(x, xBase, g, p0 + p, j0, nr, bp, dst, 1);
-                if (nr < NR) Arrays.fill(bp, dst + nr, dst + NR, 0f);
             }
+            for (int i = nr; i < NR; i++) bp[dst + i] = 0f;
             if (++kw == k[2]) {
                 kw = 0;
                 if (++kh == k[1]) {
@@ -168,29 +239,6 @@ public final class ConvKernels {
                         c++;
                     }
                 }
-            }
-        }
-    }
-
-    /** B = cols^T panel: rows are output positions {@code [p0, p0 + kc)}, columns im2col rows {@code [j0, j0 + nr)}. */
-    static void packImageTransposed(float[] x, int xBase, ConvGeometry g, int p0, int kc, int j0, int nr, float[] bp, int dst) {
-        for (int col = 0; col < NR; col++) {
-            if (col < nr) {
-                Im2col.row(x, xBase, g, j0 + col, p0, kc, bp, dst + col, NR);
-            } else {
-                for (int p = 0; p < kc; p++) bp[dst + p * NR + col] = 0f;
-            }
-        }
-    }
-
-    /** B = X^T panel for a pointwise conv: element (l, c) = x[xBase + c * plane + l]. */
-    static void packTransposed(float[] x, int xBase, int plane, int p0, int kc, int j0, int nr, float[] bp, int dst) {
-        for (int col = 0; col < NR; col++) {
-            if (col < nr) {
-                int src = xBase + (j0 + col) * plane + p0;
-                for (int p = 0; p < kc; p++) bp[dst + p * NR + col] = x[src + p];
-            } else {
-                for (int p = 0; p < kc; p++) bp[dst + p * NR + col] = 0f;
             }
         }
     }

@@ -1,6 +1,8 @@
 package dev.nn4j.backend.cpu;
 
 import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * im2col and col2im over {@link ConvGeometry}. The im2col matrix of one sample has one row per
@@ -10,6 +12,9 @@ import java.util.Arrays;
  * its B panels straight from the image (implicit im2col) instead of materializing the whole matrix.
  */
 public final class Im2col {
+    private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
+    private static final int FL = FS.length();
+
     private Im2col() {}
 
     /** Writes rows {@code [0, channels * kernelSize)} of sample data at {@code xOff} into {@code cols} (ld = outPlane). */
@@ -84,19 +89,24 @@ public final class Im2col {
         int base = xOff + c * D * H * W;
         int dOff = kd * dil[0] - pad[0], hOff = kh * dil[1] - pad[1], wOff = kw * dil[2] - pad[2];
         int sw = st[2];
+        // columns ow in [lo, hi) land inside the input row: 0 <= ow * sw + wOff < W
+        int lo = Math.min(OW, Math.max(0, ceilDiv(-wOff, sw))), hi = Math.max(lo, Math.min(OW, ceilDiv(W - wOff, sw)));
+        int n = hi - lo;
         int pos = srcOff;
         for (int od = 0; od < OD; od++) {
             int id = od * st[0] + dOff;
             for (int oh = 0; oh < OH; oh++, pos += OW) {
                 int ih = oh * st[1] + hOff;
                 if (id < 0 || id >= D || ih < 0 || ih >= H) continue;
-                int dst = base + (id * H + ih) * W;
-                int iw0 = wOff;
-                int lo = Math.min(OW, Math.max(0, ceilDiv(-iw0, sw))), hi = Math.max(lo, Math.min(OW, ceilDiv(W - iw0, sw)));
+                int d = base + (id * H + ih) * W + wOff + lo * sw, s = pos + lo;
                 if (sw == 1) {
-                    for (int i = lo, d = dst + iw0 + lo; i < hi; i++, d++) x[d] += src[pos + i];
+                    int i = 0;
+                    for (int upper = FS.loopBound(n); i < upper; i += FL) {
+                        FloatVector.fromArray(FS, x, d + i).add(FloatVector.fromArray(FS, src, s + i)).intoArray(x, d + i);
+                    }
+                    for (; i < n; i++) x[d + i] += src[s + i];
                 } else {
-                    for (int i = lo, d = dst + iw0 + lo * sw; i < hi; i++, d += sw) x[d] += src[pos + i];
+                    for (int i = 0; i < n; i++, d += sw) x[d] += src[s + i];
                 }
             }
         }
