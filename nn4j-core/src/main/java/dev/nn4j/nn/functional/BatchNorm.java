@@ -40,8 +40,11 @@ public final class BatchNorm {
         return this;
     }
 
+    /** The configured {@code training}. */
     public boolean training() { return training; }
+    /** The configured {@code momentum}. */
     public double momentum() { return momentum; }
+    /** The configured {@code eps}. */
     public double eps() { return eps; }
 
     /** {@link F#batchNorm(Tensor, Tensor, Tensor, Tensor, Tensor, boolean, double, double)} with these options. */

@@ -37,8 +37,11 @@ public final class InstanceNorm {
         return this;
     }
 
+    /** The configured {@code useInputStats}. */
     public boolean useInputStats() { return useInputStats; }
+    /** The configured {@code momentum}. */
     public double momentum() { return momentum; }
+    /** The configured {@code eps}. */
     public double eps() { return eps; }
 
     /** {@link F#instanceNorm(Tensor, Tensor, Tensor, Tensor, Tensor, boolean, double, double)} with these options. */
