@@ -42,6 +42,8 @@ cases = {
     'zeros': torch.zeros(2, 2),
     'suffixWrap': torch.arange(9., dtype=torch.float64).requires_grad_() / 3,
     'wideInt': torch.arange(40).reshape(2, 20) * 1000,
+    'bigInt64': torch.tensor([2**60 + 1, 3]),
+    'bigInt64Scalar': torch.tensor(-(2**62)),
 }
 for name, t in cases.items():
     print('=== ' + name)

@@ -248,6 +248,10 @@ final class Indexing {
 
     static Tensor cat(List<Tensor> tensors, int dim) {
         if (tensors.isEmpty()) throw new IllegalArgumentException("cat: expected a non-empty list of Tensors");
+        // PyTorch's legacy rule: 1-D empty tensors are skipped, whatever the others' shapes
+        List<Tensor> kept = new ArrayList<>();
+        for (Tensor t : tensors) if (!(t.shape.length == 1 && t.shape[0] == 0)) kept.add(t);
+        if (!kept.isEmpty() && kept.size() < tensors.size()) tensors = kept;
         Tensor first = tensors.get(0);
         int nd = first.shape.length;
         if (nd == 0) throw new IllegalArgumentException("cat: zero-dimensional tensor cannot be concatenated");
@@ -407,7 +411,7 @@ final class Indexing {
             int base = r * n;
             for (int i = 0; i < n; i++) order[i] = i;
             // stable; NaN sorts as the largest value, as in PyTorch
-            Arrays.sort(order, (p, q) -> descending ? Double.compare(v[base + q], v[base + p]) : Double.compare(v[base + p], v[base + q]));
+            Arrays.sort(order, (p, q) -> descending ? sortOrder(v[base + q], v[base + p]) : sortOrder(v[base + p], v[base + q]));
             for (int i = 0; i < n; i++) out[base + i] = order[i];
         }
         Tensor idx = Tensor.fromArray(out, moved.shape);
@@ -417,6 +421,13 @@ final class Indexing {
         } finally {
             GradMode.set(prev);
         }
+    }
+
+    /** Ascending order with NaN largest and -0.0 equal to 0.0 (Double.compare would split the zeros). */
+    private static int sortOrder(double a, double b) {
+        if (a < b) return -1;
+        if (a > b) return 1;
+        return Boolean.compare(Double.isNaN(a), Double.isNaN(b));
     }
 
     static Tensor.ValuesIndices topk(Tensor x, int k, int dim, boolean largest, boolean sorted) {

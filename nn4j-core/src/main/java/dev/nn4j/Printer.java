@@ -31,7 +31,7 @@ final class Printer {
         } else {
             if (t.dtype == DType.FLOAT64) suffixes.add("dtype=" + t.dtype);
             boolean summarize = t.numel() > THRESHOLD;
-            List<Double> values = new ArrayList<>();
+            List<Tensor> values = new ArrayList<>();
             collect(d, summarize, values);
             body = str(d, indent, summarize, new Fmt(t.dtype, values));
         }
@@ -41,22 +41,21 @@ final class Printer {
     }
 
     /** The elements the formatter sizes itself on: only the printed ones when summarizing (get_summarized_data). */
-    private static void collect(Tensor t, boolean summarize, List<Double> out) {
+    private static void collect(Tensor t, boolean summarize, List<Tensor> out) {
         if (t.shape.length == 0) {
-            out.add(t.item());
+            out.add(t);
             return;
         }
         int n = t.shape[0];
         for (int i = 0; i < n; i++) {
             if (summarize && n > 2 * EDGE && i == EDGE) i = n - EDGE;
-            if (t.shape.length == 1) out.add(t.get(i));
-            else collect(t.select(0, i), summarize, out);
+            collect(t.select(0, i), summarize, out);
         }
     }
 
     private static String str(Tensor t, int indent, boolean summarize, Fmt fmt) {
         int dim = t.shape.length;
-        if (dim == 0) return fmt.format(t.item());
+        if (dim == 0) return fmt.format(t);
         if (dim == 1) return vector(t, indent, summarize, fmt);
         int n = t.shape[0];
         List<String> slices = new ArrayList<>();
@@ -80,7 +79,7 @@ final class Printer {
                 data.add(" ...");
                 i = n - EDGE;
             }
-            data.add(fmt.format(t.get(i)));
+            data.add(fmt.format(t.select(0, i)));
         }
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < data.size(); i += perLine) {
@@ -110,16 +109,17 @@ final class Printer {
         boolean intMode = true, sciMode;
         int width = 1;
 
-        Fmt(DType dtype, List<Double> values) {
+        Fmt(DType dtype, List<Tensor> elements) {
             this.dtype = dtype;
             if (!dtype.isFloatingPoint()) {
-                for (double v : values) width = Math.max(width, plain(v).length());
+                for (Tensor e : elements) width = Math.max(width, plain(e).length());
                 return;
             }
             // only finite non-zero values decide the notation and the width
             double min = Double.POSITIVE_INFINITY, max = 0;
             List<Double> finite = new ArrayList<>();
-            for (double v : values) {
+            for (Tensor e : elements) {
+                double v = e.item();
                 if (v == 0 || !Double.isFinite(v)) continue;
                 finite.add(v);
                 min = Math.min(min, Math.abs(v));
@@ -134,14 +134,17 @@ final class Printer {
             }
         }
 
-        private String plain(double v) {
-            if (dtype == DType.BOOL) return v != 0 ? "True" : "False";
-            return Long.toString((long) v);
+        /** int64 elements are read as longs: a double would round values beyond 2^53. */
+        private String plain(Tensor e) {
+            if (dtype == DType.BOOL) return e.item() != 0 ? "True" : "False";
+            return Long.toString(e.getLong());
         }
 
-        String format(double v) {
+        /** One 0-dim element, padded to the common width. */
+        String format(Tensor e) {
             String s;
-            if (!dtype.isFloatingPoint()) s = plain(v);
+            double v = dtype.isFloatingPoint() ? e.item() : 0;
+            if (!dtype.isFloatingPoint()) s = plain(e);
             else if (Double.isNaN(v)) s = "nan";
             else if (Double.isInfinite(v)) s = v > 0 ? "inf" : "-inf";
             else if (sciMode) s = sci(v);

@@ -83,6 +83,8 @@ class PrinterTest {
         m.put("zeros", () -> Tensor.zeros(2, 2));
         m.put("suffixWrap", () -> Tensor.arange(0, 9, 1, DType.FLOAT64).requiresGrad_(true).div(3));
         m.put("wideInt", () -> Tensor.arange(40).reshape(2, 20).mul(1000));
+        m.put("bigInt64", () -> Tensor.of((1L << 60) + 1, 3L));
+        m.put("bigInt64Scalar", () -> Tensor.of(-(1L << 62)).reshape());
         return m;
     }
 

@@ -282,6 +282,30 @@ class ViewsTest {
     }
 
     @Test
+    void sortIsStableAndTreatsSignedZerosAsEqual() {
+        // torch.tensor([0., -0., 1., -0., 0.]).sort() -> indices [0, 1, 3, 4, 2]
+        assertArrayEquals(new long[] {0, 1, 3, 4, 2}, Tensor.of(0f, -0f, 1f, -0f, 0f).sort().indices().toLongArray());
+        // torch.tensor([3., nan, 1., nan]).sort(descending=True) -> indices [1, 3, 0, 2]
+        Tensor.ValuesIndices d = Tensor.of(3f, Float.NaN, 1f, Float.NaN).sort(0, true);
+        assertArrayEquals(new long[] {1, 3, 0, 2}, d.indices().toLongArray());
+        assertValues(new double[] {Double.NaN, Double.NaN, 3, 1}, d.values(), 0);
+        assertArrayEquals(new long[] {0, 2, 1, 3}, Tensor.of(1f, 2f, 1f, 2f).sort().indices().toLongArray());
+        assertArrayEquals(new long[] {1, 3, 0, 2}, Tensor.of(1f, 2f, 1f, 2f).sort(0, true).indices().toLongArray());
+        Tensor.ValuesIndices k = Tensor.of(1f, 2f, 3f).topk(3, 0, false, true);
+        assertArrayEquals(new long[] {0, 1, 2}, k.indices().toLongArray());
+    }
+
+    @Test
+    void catSkipsLegacyEmptyVectors() {
+        // torch.cat([torch.zeros(0), torch.ones(2, 2)]) is the (2, 2) tensor
+        Tensor c = Tensor.cat(0, Tensor.zeros(0), Tensor.ones(2, 2));
+        assertArrayEquals(new int[] {2, 2}, c.shape());
+        assertArrayEquals(new int[] {0}, Tensor.cat(0, Tensor.zeros(0), Tensor.zeros(0)).shape());
+        assertEquals(DType.FLOAT32, Tensor.cat(0, Tensor.of(1L, 2L), Tensor.of(1.5f)).dtype());
+        assertArrayEquals(new int[] {4, 3}, Tensor.cat(0, Tensor.zeros(0, 3), Tensor.ones(4, 3)).shape());
+    }
+
+    @Test
     void flipAndRoll() {
         Tensor x = arange(2, 3);
         assertValues(new double[] {2, 1, 0, 5, 4, 3}, x.flip(1), 0);
