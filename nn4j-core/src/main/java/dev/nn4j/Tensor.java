@@ -389,12 +389,18 @@ public final class Tensor {
     public Tensor logicalXor(Tensor other) { return Elementwise.binary(BinaryOp.LOGICAL_XOR, this, other); }
     /** Whether both tensors have the same shape and elements. */
     public boolean equal(Tensor other) {
-        return Arrays.equals(shape, other.shape) && Arrays.equals(toDoubleArray(), other.toDoubleArray());
+        if (!Arrays.equals(shape, other.shape)) return false;
+        // element by element with ==: NaN is never equal (Arrays.equals would treat NaN as equal to NaN)
+        double[] a = toDoubleArray(), b = other.toDoubleArray();
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) return false;
+        }
+        return true;
     }
     /** Elementwise |a - b| <= atol + rtol * |b| for every element, as {@code torch.allclose}. */
     public boolean allclose(Tensor other, double rtol, double atol) {
-        if (!Arrays.equals(Shapes.broadcast("allclose", shape, other.shape), shape)) return false;
-        double[] a = toDoubleArray(), b = other.expand(shape).toDoubleArray();
+        int[] common = Shapes.broadcast("allclose", shape, other.shape);
+        double[] a = expand(common).toDoubleArray(), b = other.expand(common).toDoubleArray();
         for (int i = 0; i < a.length; i++) {
             if (!(Math.abs(a[i] - b[i]) <= atol + rtol * Math.abs(b[i])) && a[i] != b[i]) return false;
         }

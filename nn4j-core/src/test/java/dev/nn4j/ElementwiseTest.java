@@ -342,6 +342,22 @@ class ElementwiseTest {
     }
 
     @Test
+    void equalAndAllclose() {
+        Tensor a = Tensor.of(1f, 2f, 3f);
+        assertTrue(a.equal(Tensor.of(1.0, 2.0, 3.0)));
+        assertTrue(!a.equal(Tensor.of(1f, 2f)));
+        assertTrue(!Tensor.of(Float.NaN).equal(Tensor.of(Float.NaN)));
+        assertTrue(a.allclose(Tensor.of(1f, 2f, 3.00001f)));
+        assertTrue(!a.allclose(Tensor.of(1f, 2f, 3.001f)));
+        assertTrue(a.allclose(Tensor.of(1f, 2f, 3.001f), 1e-3, 0));
+        // torch.allclose broadcasts both ways
+        assertTrue(Tensor.ones(2, 3).allclose(Tensor.ones(3)));
+        assertTrue(Tensor.ones(3).allclose(Tensor.ones(2, 3)));
+        assertTrue(Tensor.of(Float.POSITIVE_INFINITY).allclose(Tensor.of(Float.POSITIVE_INFINITY)));
+        assertTrue(!Tensor.of(Float.NaN).allclose(Tensor.of(Float.NaN)));
+    }
+
+    @Test
     void outerBroadcastOfColumnAndRow() {
         Tensor col = Tensor.of(1f, 2f).view(2, 1), row = Tensor.of(10f, 20f, 30f);
         Tensor s = col.add(row);
