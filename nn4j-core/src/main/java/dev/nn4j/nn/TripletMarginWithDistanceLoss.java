@@ -6,7 +6,7 @@ import dev.nn4j.nn.functional.Reduction;
 import dev.nn4j.nn.functional.TripletMarginWithDistance;
 
 /**
- * The triplet loss max(d(a, p) - d(a, n) + margin, 0) with a custom distance function (pairwise distance by default), as {@code torch.nn.TripletMarginWithDistanceLoss(distance_function=None, margin=1.0, swap=False, reduction='mean')}; the settings come in the functional {@link TripletMarginWithDistance} options.
+ * The triplet loss max(d(a, p) - d(a, n) + margin, 0) with a custom distance function (a child {@link PairwiseDistance} by default), as {@code torch.nn.TripletMarginWithDistanceLoss(distance_function=None, margin=1.0, swap=False, reduction='mean')}; the settings come in the functional {@link TripletMarginWithDistance} options.
  *
  * <p>Shapes: anchor, positive, negative (N, *) or (*); output scalar, or (N) with {@code NONE}.
  *
@@ -18,6 +18,8 @@ public class TripletMarginWithDistanceLoss extends Loss {
     public final double margin;
     public final boolean swap;
     private final TripletMarginWithDistance options;
+    /** The distance (a child {@link PairwiseDistance}, as in PyTorch, when none was given). */
+    public final java.util.function.BinaryOperator<Tensor> distanceFunction;
 
     public TripletMarginWithDistanceLoss() {
         this(TripletMarginWithDistance.opts());
@@ -27,7 +29,13 @@ public class TripletMarginWithDistanceLoss extends Loss {
         super(options.reduction());
         this.margin = options.margin();
         this.swap = options.swap();
-        this.options = options;
+        if (options.distanceFunction() != null) {
+            this.distanceFunction = options.distanceFunction();
+        } else {
+            PairwiseDistance d = registerModule("distance_function", new PairwiseDistance());
+            this.distanceFunction = d::forward;
+        }
+        this.options = options.distanceFunction(distanceFunction);
     }
 
     public Tensor forward(Tensor anchor, Tensor positive, Tensor negative) {

@@ -28,6 +28,7 @@ final class ModuleCases {
 
     static Outcome run(JsonNode c) {
         String name = c.path("module").asText();
+        if (c.has("custom_forward")) return Outcome.skip("custom forward (" + c.get("custom_forward").asText() + "): checked by nn4j's own tests");
         Module m;
         try {
             m = build(name, c.get("ctor"));
@@ -44,11 +45,12 @@ final class ModuleCases {
         m.loadStateDict(sd, true);
         m.train("train".equals(c.path("mode").asText("train")));
 
+        JsonNode grads = c.get("grads");
         Map<String, Tensor> inputs = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = c.path("inputs").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             Tensor t = CaseTensors.read(e.getValue());
-            if (t.isFloatingPoint()) t.requiresGrad_(true);
+            if (t.isFloatingPoint() && (grads == null || grads.has(e.getKey()))) t.requiresGrad_(true);
             inputs.put(e.getKey(), t);
         }
         Kw kwargs = Kw.fromJson(c.get("forward_kwargs"));
@@ -64,7 +66,6 @@ final class ModuleCases {
             if (e != null) return Outcome.fail("output" + (want.size() > 1 ? "[" + i + "]" : "") + ": " + e);
         }
 
-        JsonNode grads = c.get("grads");
         if (grads != null && grads.size() > 0) {
             List<Tensor> gos = new ArrayList<>();
             for (JsonNode g : list(c.get("grad_output"))) gos.add(CaseTensors.read(g));
