@@ -105,6 +105,10 @@ final class InPlace {
             throw new IllegalArgumentException(op + ": output with shape " + Shapes.str(t.shape)
                     + " doesn't match the broadcast shape " + Shapes.str(r.shape));
         }
+        // PyTorch's can_cast: an in-place op may not narrow floating point to integers, or anything to bool
+        if (r.dtype.isFloatingPoint() && !t.dtype.isFloatingPoint() || r.dtype != DType.BOOL && t.dtype == DType.BOOL) {
+            throw new IllegalArgumentException(op + ": result type " + r.dtype + " can't be cast to the desired output type " + t.dtype);
+        }
         Backend.current().copy(r, t);
         t.storage.bumpVersion();
     }

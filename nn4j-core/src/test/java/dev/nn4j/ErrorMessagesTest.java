@@ -161,6 +161,10 @@ class ErrorMessagesTest {
         bad("matmul bool", IAE, () -> Tensor.zeros(DType.BOOL, 2, 2).matmul(Tensor.zeros(DType.BOOL, 2, 2)), "bool");
         bad("bool sub", IAE, () -> Tensor.of(true).sub(Tensor.of(false)), "sub", "bool");
         bad("int negative pow", IAE, () -> Tensor.of(2L).pow(-2), "pow", "negative");
+        bad("int div_", IAE, () -> Tensor.of(1L, 2L).div_(2), "div_", "result type torch.float32 can't be cast to the desired output type torch.int64");
+        bad("int mul_ float", IAE, () -> Tensor.of(1L, 2L).mul_(2.5), "mul_", "torch.int64");
+        bad("bool add_", IAE, () -> Tensor.of(true).add_(1), "add_", "torch.bool");
+        bad("int clamp_ float", IAE, () -> Tensor.of(1L).clamp_(0.5, 2), "clamp_", "torch.float32");
         bad("dtype name", IAE, () -> DType.fromName("float16"), "float16");
         return rows;
     }
