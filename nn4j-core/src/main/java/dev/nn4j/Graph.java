@@ -9,10 +9,13 @@ final class Graph {
 
     static boolean needsGrad(Tensor... inputs) {
         if (!GradMode.isEnabled()) return false;
+        boolean needed = false;
         for (Tensor t : inputs) {
-            if (t != null && t.requiresGrad) return true;
+            if (t == null) continue;
+            if (t.base != null) InPlace.refreshView(t);
+            needed |= t.requiresGrad;
         }
-        return false;
+        return needed;
     }
 
     /** Records {@code out = op(inputs)} whose backward needs no saved tensors beyond what the closure holds. */

@@ -82,12 +82,32 @@ final class InPlace {
             return new Tensor[] {baseNeedsGrad ? gb : null, gr};
         });
         base.requiresGrad = true;
+        asStridedOfBase(t);
+    }
+
+    /** Makes view {@code t} a strided view (AsStridedBackward0) of its base's current node. */
+    private static void asStridedOfBase(Tensor t) {
+        Tensor base = t.base;
+        int[] shape = t.shape.clone(), strides = t.strides.clone(), baseShape = base.shape.clone();
+        int off = t.offset - base.offset;
         t.gradFn = new Node("AsStridedBackward0", new Tensor[] {base}, null, g -> {
             Tensor z = Tensor.zeros(g.dtype, baseShape);
             Backend.current().copy(g, new Tensor(z.storage, shape, strides, off));
             return new Tensor[] {z};
         });
         t.requiresGrad = true;
+        t.baseGradFn = base.gradFn;
+    }
+
+    /**
+     * A view taken before an in-place op rebased its base still points at the base's old node; as PyTorch
+     * regenerates a stale view's grad_fn, it becomes a strided view of the base's new node when next used.
+     */
+    static void refreshView(Tensor t) {
+        Tensor base = t.base;
+        if (base == null || base.gradFn == t.baseGradFn) return;
+        t.baseGradFn = base.gradFn;
+        if (base.gradFn != null && base.isContiguous()) asStridedOfBase(t);
     }
 
     /** {@code src} (broadcast, cast) in place of {@code old}, differentiable in both with no NaN from old's values. */

@@ -35,6 +35,8 @@ public final class Tensor {
     Node gradFn;
     /** The tensor whose storage this view shares, or null when this tensor owns its storage. */
     Tensor base;
+    /** The base's node when this view's own node was made; a different one means an in-place op rebased the base. */
+    Node baseGradFn;
 
     Tensor(Storage storage, int[] shape, int[] strides, int offset) {
         this.storage = storage;

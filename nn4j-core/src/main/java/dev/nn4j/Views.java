@@ -11,6 +11,7 @@ final class Views {
     static Tensor makeView(Tensor x, int[] shape, int[] strides, int offset) {
         Tensor v = new Tensor(x.storage, shape, strides, offset);
         v.base = x.base != null ? x.base : x;
+        v.baseGradFn = v.base.gradFn;
         return v;
     }
 

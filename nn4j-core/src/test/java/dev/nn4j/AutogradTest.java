@@ -199,6 +199,29 @@ class AutogradTest {
     }
 
     @Test
+    void viewsTakenBeforeAnInPlaceOpSeeTheNewGraph() {
+        Tensor x = leaf(1, 2, 3, 4);
+        Tensor b = x.mul(1);
+        Tensor v = b.narrow(0, 0, 2);
+        b.mul_(Tensor.of(2.0, 3.0, 4.0, 5.0));
+        assertValues(new double[] {2, 6}, v, 0);
+        v.sum().backward();
+        // x = torch.tensor([1., 2., 3., 4.], requires_grad=True); b = x * 1; v = b[:2]; b.mul_(...); v.sum().backward()
+        assertValues(new double[] {2, 3, 0, 0}, x.grad(), 0);
+        assertEquals("AsStridedBackward0", v.gradFn().name());
+        // a view of a plain tensor that later becomes part of the graph through another view
+        Tensor w = leaf(5, 6);
+        Tensor out = Tensor.zeros(DType.FLOAT64, 2, 2);
+        Tensor row1 = out.select(0, 1);
+        assertFalse(row1.requiresGrad());
+        out.select(0, 1).copy_(w);
+        Tensor used = row1.mul(Tensor.of(10.0, 20.0));
+        assertTrue(used.requiresGrad());
+        used.sum().backward();
+        assertValues(new double[] {10, 20}, w.grad(), 0);
+    }
+
+    @Test
     void detachedTensorsAreNewLeaves() {
         Tensor x = leaf(1, 2);
         Tensor d = x.detach();

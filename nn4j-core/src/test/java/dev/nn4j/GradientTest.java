@@ -282,6 +282,12 @@ class GradientTest {
             v.mul_(3);
             return v.add(b.sum());
         }, n(3, 4));
+        add("view taken before an in-place op on its base", in -> {
+            Tensor b = in[0].mul(1);
+            Tensor v = b.t().narrow(0, 1, 2);
+            b.mul_(in[1]);
+            return v.mul(v);
+        }, n(3, 4), n(4));
         add("two in-place ops on views of one base", in -> {
             Tensor b = in[0].mul(1);
             b.select(0, 0).mul_(in[1]);
