@@ -22,8 +22,9 @@ public class Fold extends Module {
         this(IntArg.of(outputSize), IntArg.of(kernelSize), IntArg.of(1), IntArg.of(0), IntArg.of(1));
     }
 
+    /** Each argument a tuple of 2, or one value for both dims. */
     public Fold(int[] outputSize, int[] kernelSize) {
-        this(IntArg.of(outputSize), IntArg.of(kernelSize), IntArg.of(1), IntArg.of(0), IntArg.of(1));
+        this(Unfold.arg(outputSize), Unfold.arg(kernelSize), IntArg.of(1), IntArg.of(0), IntArg.of(1));
     }
 
     /** Every argument as a tuple of 2 (or one value for both dims). */

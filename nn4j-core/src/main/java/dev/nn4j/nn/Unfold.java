@@ -20,8 +20,9 @@ public class Unfold extends Module {
         this(IntArg.of(kernelSize), IntArg.of(1), IntArg.of(0), IntArg.of(1));
     }
 
+    /** A tuple of 2, or one value for both dims. */
     public Unfold(int[] kernelSize) {
-        this(IntArg.of(kernelSize), IntArg.of(1), IntArg.of(0), IntArg.of(1));
+        this(arg(kernelSize), IntArg.of(1), IntArg.of(0), IntArg.of(1));
     }
 
     /** Every argument as a tuple of 2 (or one value for both dims). */
