@@ -13,11 +13,16 @@ public final class PoolKernels {
 
     /** Max of each window into {@code out}, and its flat plane index into {@code idx}. */
     public static void maxForward(float[] x, int planes, int[] in, PoolWindow[] w, float[] out, long[] idx) {
+        maxForward(x, 0, planes, in, w, out, idx, 0);
+    }
+
+    /** As {@link #maxForward(float[], int, int[], PoolWindow[], float[], long[])} from plane offsets {@code xOff} and {@code outOff}. */
+    public static void maxForward(float[] x, int xOff, int planes, int[] in, PoolWindow[] w, float[] out, long[] idx, int outOff) {
         int inPlane = in[0] * in[1] * in[2], H = in[1], W = in[2];
         int OD = w[0].size(), OH = w[1].size(), OW = w[2].size(), outPlane = OD * OH * OW;
         Parallel.forRange(planes, grain(inPlane), (s, e) -> {
             for (int p = s; p < e; p++) {
-                int xb = p * inPlane, o = p * outPlane;
+                int xb = xOff + p * inPlane, o = outOff + p * outPlane;
                 for (int od = 0; od < OD; od++) {
                     int sd = w[0].start()[od], cd = w[0].count()[od], ld = w[0].step();
                     for (int oh = 0; oh < OH; oh++) {
@@ -53,12 +58,15 @@ public final class PoolKernels {
         Parallel.forRange(planes, grain(outPlane), (s, e) -> {
             for (int p = s; p < e; p++) {
                 int ib = p * inPlane;
-                for (int o = p * outPlane, end = o + outPlane; o < end; o++) gin[ib + (int) idx[o]] += gout[o];
+                for (int o = p * outPlane, end = o + outPlane; o < end; o++) {
+                    long i = idx[o];
+                    if (i >= 0 && i < inPlane) gin[ib + (int) i] += gout[o];  // a window inside the padding has no input
+                }
             }
         });
     }
 
-    /** Window sums divided by the divisor product (or by {@code divisorOverride} when it is positive). */
+    /** Window sums divided by the divisor product (or by {@code divisorOverride} when it is not 0). */
     public static void avgForward(float[] x, int planes, int[] in, PoolWindow[] w, int divisorOverride, float[] out) {
         int inPlane = in[0] * in[1] * in[2], H = in[1], W = in[2];
         int OD = w[0].size(), OH = w[1].size(), OW = w[2].size(), outPlane = OD * OH * OW;
@@ -117,10 +125,14 @@ public final class PoolKernels {
     // ---- float64 -----------------------------------------------------------------------------------------
 
     public static void maxForward(double[] x, int planes, int[] in, PoolWindow[] w, double[] out, long[] idx) {
+        maxForward(x, 0, planes, in, w, out, idx, 0);
+    }
+
+    public static void maxForward(double[] x, int xOff, int planes, int[] in, PoolWindow[] w, double[] out, long[] idx, int outOff) {
         int inPlane = in[0] * in[1] * in[2], H = in[1], W = in[2];
         int OD = w[0].size(), OH = w[1].size(), OW = w[2].size(), outPlane = OD * OH * OW;
         for (int p = 0; p < planes; p++) {
-            int xb = p * inPlane, o = p * outPlane;
+            int xb = xOff + p * inPlane, o = outOff + p * outPlane;
             for (int od = 0; od < OD; od++) {
                 int sd = w[0].start()[od], cd = w[0].count()[od], ld = w[0].step();
                 for (int oh = 0; oh < OH; oh++) {
@@ -153,7 +165,10 @@ public final class PoolKernels {
         java.util.Arrays.fill(gin, 0.0);
         for (int p = 0; p < planes; p++) {
             int ib = p * inPlane;
-            for (int o = p * outPlane, end = o + outPlane; o < end; o++) gin[ib + (int) idx[o]] += gout[o];
+            for (int o = p * outPlane, end = o + outPlane; o < end; o++) {
+                long i = idx[o];
+                if (i >= 0 && i < inPlane) gin[ib + (int) i] += gout[o];
+            }
         }
     }
 
@@ -193,7 +208,7 @@ public final class PoolKernels {
     }
 
     private static int divisor(PoolWindow[] w, int od, int oh, int ow, int divisorOverride) {
-        return divisorOverride > 0 ? divisorOverride : w[0].divisor()[od] * w[1].divisor()[oh] * w[2].divisor()[ow];
+        return divisorOverride != 0 ? divisorOverride : w[0].divisor()[od] * w[1].divisor()[oh] * w[2].divisor()[ow];
     }
 
     private static int grain(int workPerPlane) {

@@ -1056,7 +1056,332 @@ public final class F {
 
     // ===== CONVOLUTION (Convolutions.java) =====
 
+    /**
+     * 1-D convolution over an input of shape (N, C_in, L) or (C_in, L), PyTorch defaults (stride 1, no padding).
+     * {@code out[n, o, l] = bias[o] + sum_{c, t} weight[o, c, t] * input[n, g * C_in/groups + c, l * stride - padding + t * dilation]}.
+     *
+     * @param weight (C_out, C_in / groups, kL)
+     * @return (N, C_out, L_out) with {@code L_out = (L + 2 * padding - dilation * (kL - 1) - 1) / stride + 1}
+     */
+    public static Tensor conv1d(Tensor input, Tensor weight) { return Convolutions.conv("conv1d", 1, input, weight, null, Conv.opts()); }
+
+    /** {@link #conv1d(Tensor, Tensor)} plus a bias of shape (C_out,) (may be null). */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias) { return Convolutions.conv("conv1d", 1, input, weight, bias, Conv.opts()); }
+
+    /**
+     * {@link #conv1d(Tensor, Tensor)} with a bias (may be null) and options: stride, padding (ints, "same" or "valid"),
+     * dilation, groups. Example: {@code F.conv1d(x, w, b, Conv.opts().padding("same").dilation(2))}.
+     */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, Conv opts) { return Convolutions.conv("conv1d", 1, input, weight, bias, opts); }
+
+    /**
+     * 2-D convolution (cross-correlation, as PyTorch) over an input of shape (N, C_in, H, W) or (C_in, H, W).
+     * {@code out[n, o, i, j] = bias[o] + sum_{c, p, q} weight[o, c, p, q] * input[n, g * C_in/groups + c, i * sH - padH + p * dH, j * sW - padW + q * dW]}.
+     *
+     * <pre>{@code
+     * Tensor y = F.conv2d(Tensor.randn(8, 3, 32, 32), Tensor.randn(16, 3, 3, 3));   // (8, 16, 30, 30)
+     * }</pre>
+     *
+     * @param weight (C_out, C_in / groups, kH, kW)
+     * @return (N, C_out, H_out, W_out), {@code H_out = (H + 2 * padH - dH * (kH - 1) - 1) / sH + 1}, likewise W_out
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight) { return Convolutions.conv("conv2d", 2, input, weight, null, Conv.opts()); }
+
+    /** {@link #conv2d(Tensor, Tensor)} plus a bias of shape (C_out,) (may be null). */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias) { return Convolutions.conv("conv2d", 2, input, weight, bias, Conv.opts()); }
+
+    /**
+     * {@link #conv2d(Tensor, Tensor)} with a bias (may be null) and options: stride, padding (ints, "same" or "valid"),
+     * dilation, groups. Example: {@code F.conv2d(x, w, b, Conv.opts().stride(2).padding(1))}.
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, Conv opts) { return Convolutions.conv("conv2d", 2, input, weight, bias, opts); }
+
+    /**
+     * 3-D convolution over an input of shape (N, C_in, D, H, W) or (C_in, D, H, W); the 3-D analogue of
+     * {@link #conv2d(Tensor, Tensor)}.
+     *
+     * @param weight (C_out, C_in / groups, kD, kH, kW)
+     * @return (N, C_out, D_out, H_out, W_out)
+     */
+    public static Tensor conv3d(Tensor input, Tensor weight) { return Convolutions.conv("conv3d", 3, input, weight, null, Conv.opts()); }
+
+    /** {@link #conv3d(Tensor, Tensor)} plus a bias of shape (C_out,) (may be null). */
+    public static Tensor conv3d(Tensor input, Tensor weight, Tensor bias) { return Convolutions.conv("conv3d", 3, input, weight, bias, Conv.opts()); }
+
+    /** {@link #conv3d(Tensor, Tensor)} with a bias (may be null) and options (stride, padding, dilation, groups). */
+    public static Tensor conv3d(Tensor input, Tensor weight, Tensor bias, Conv opts) { return Convolutions.conv("conv3d", 3, input, weight, bias, opts); }
+
+    /**
+     * 1-D transposed convolution ("deconvolution"): the gradient of {@link #conv1d} with respect to its input.
+     *
+     * @param input (N, C_in, L) or (C_in, L)
+     * @param weight (C_in, C_out / groups, kL)
+     * @return (N, C_out, L_out), {@code L_out = (L - 1) * stride - 2 * padding + dilation * (kL - 1) + output_padding + 1}
+     */
+    public static Tensor convTranspose1d(Tensor input, Tensor weight) { return Convolutions.convTranspose("convTranspose1d", 1, input, weight, null, ConvTranspose.opts()); }
+
+    /** {@link #convTranspose1d(Tensor, Tensor)} plus a bias of shape (C_out,) (may be null). */
+    public static Tensor convTranspose1d(Tensor input, Tensor weight, Tensor bias) { return Convolutions.convTranspose("convTranspose1d", 1, input, weight, bias, ConvTranspose.opts()); }
+
+    /** {@link #convTranspose1d(Tensor, Tensor)} with a bias (may be null) and options (stride, padding, output_padding, groups, dilation). */
+    public static Tensor convTranspose1d(Tensor input, Tensor weight, Tensor bias, ConvTranspose opts) { return Convolutions.convTranspose("convTranspose1d", 1, input, weight, bias, opts); }
+
+    /**
+     * 2-D transposed convolution: the gradient of {@link #conv2d} with respect to its input, e.g. to upsample.
+     *
+     * <pre>{@code
+     * Tensor up = F.convTranspose2d(x, w, b, ConvTranspose.opts().stride(2).padding(1).outputPadding(1));  // 3x3 kernel: H -> 2H
+     * }</pre>
+     *
+     * @param input (N, C_in, H, W) or (C_in, H, W)
+     * @param weight (C_in, C_out / groups, kH, kW)
+     * @return (N, C_out, H_out, W_out), {@code H_out = (H - 1) * sH - 2 * padH + dH * (kH - 1) + output_padH + 1}
+     */
+    public static Tensor convTranspose2d(Tensor input, Tensor weight) { return Convolutions.convTranspose("convTranspose2d", 2, input, weight, null, ConvTranspose.opts()); }
+
+    /** {@link #convTranspose2d(Tensor, Tensor)} plus a bias of shape (C_out,) (may be null). */
+    public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias) { return Convolutions.convTranspose("convTranspose2d", 2, input, weight, bias, ConvTranspose.opts()); }
+
+    /** {@link #convTranspose2d(Tensor, Tensor)} with a bias (may be null) and options (stride, padding, output_padding, groups, dilation). */
+    public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias, ConvTranspose opts) { return Convolutions.convTranspose("convTranspose2d", 2, input, weight, bias, opts); }
+
+    /**
+     * 3-D transposed convolution: the gradient of {@link #conv3d} with respect to its input.
+     *
+     * @param input (N, C_in, D, H, W) or (C_in, D, H, W)
+     * @param weight (C_in, C_out / groups, kD, kH, kW)
+     */
+    public static Tensor convTranspose3d(Tensor input, Tensor weight) { return Convolutions.convTranspose("convTranspose3d", 3, input, weight, null, ConvTranspose.opts()); }
+
+    /** {@link #convTranspose3d(Tensor, Tensor)} plus a bias of shape (C_out,) (may be null). */
+    public static Tensor convTranspose3d(Tensor input, Tensor weight, Tensor bias) { return Convolutions.convTranspose("convTranspose3d", 3, input, weight, bias, ConvTranspose.opts()); }
+
+    /** {@link #convTranspose3d(Tensor, Tensor)} with a bias (may be null) and options (stride, padding, output_padding, groups, dilation). */
+    public static Tensor convTranspose3d(Tensor input, Tensor weight, Tensor bias, ConvTranspose opts) { return Convolutions.convTranspose("convTranspose3d", 3, input, weight, bias, opts); }
+
+    /**
+     * Extracts sliding local blocks (im2col), dilation 1, padding 0, stride 1: input (N, C, H, W) or (C, H, W) gives
+     * (N, C * kH * kW, L), L = number of block positions; column l holds the block at position l, channel-major.
+     * Example: {@code F.unfold(Tensor.randn(2, 3, 5, 6), 2, 3)} has shape (2, 18, 16).
+     */
+    public static Tensor unfold(Tensor input, int... kernelSize) { return Convolutions.unfold(input, kernelSize, new int[] {1}, new int[] {0}, new int[] {1}); }
+
+    /**
+     * {@link #unfold(Tensor, int...)} with PyTorch's argument order {@code (kernel_size, dilation, padding, stride)};
+     * each is one int or two. {@code L = prod_d ((size_d + 2 * padding_d - dilation_d * (kernel_d - 1) - 1) / stride_d + 1)}.
+     */
+    public static Tensor unfold(Tensor input, int[] kernelSize, int[] dilation, int[] padding, int[] stride) { return Convolutions.unfold(input, kernelSize, dilation, padding, stride); }
+
+    /**
+     * Combines sliding local blocks into an image (col2im), summing overlaps; the adjoint of {@link #unfold}.
+     * Input (N, C * kH * kW, L) or (C * kH * kW, L) gives (N, C, outputSize[0], outputSize[1]).
+     */
+    public static Tensor fold(Tensor input, int[] outputSize, int... kernelSize) { return Convolutions.fold(input, outputSize, kernelSize, new int[] {1}, new int[] {0}, new int[] {1}); }
+
+    /** {@link #fold(Tensor, int[], int...)} with PyTorch's argument order {@code (output_size, kernel_size, dilation, padding, stride)}. */
+    public static Tensor fold(Tensor input, int[] outputSize, int[] kernelSize, int[] dilation, int[] padding, int[] stride) { return Convolutions.fold(input, outputSize, kernelSize, dilation, padding, stride); }
+
     // ===== POOLING (Pooling.java) =====
+
+    /**
+     * 1-D max pooling over an input of shape (N, C, L) or (C, L), stride = kernel size, no padding:
+     * {@code out = max over each window}. Example: {@code F.maxPool1d(x, 2)} halves every spatial size.
+     */
+    public static Tensor maxPool1d(Tensor input, int... kernelSize) { return Pooling.maxPool("maxPool1d", 1, input, MaxPool.opts(kernelSize)).values(); }
+
+    /**
+     * 1-D max pooling with options (kernel, stride, padding, dilation, ceil mode). Output size per spatial dim:
+     * {@code floor((in + 2 * padding - dilation * (kernel - 1) - 1) / stride) + 1} (ceil with {@code ceilMode}).
+     */
+    public static Tensor maxPool1d(Tensor input, MaxPool opts) { return Pooling.maxPool("maxPool1d", 1, input, opts).values(); }
+
+    /**
+     * {@link #maxPool1d(Tensor, MaxPool)} with PyTorch's {@code return_indices=True}: also the int64 index of each
+     * maximum, flattened within its input plane (what {@link #maxUnpool1d(Tensor, Tensor, MaxUnpool)} takes).
+     */
+    public static Tensor.ValuesIndices maxPool1dWithIndices(Tensor input, MaxPool opts) { return Pooling.maxPool("maxPool1d", 1, input, opts); }
+
+    /**
+     * 2-D max pooling over an input of shape (N, C, H, W) or (C, H, W), stride = kernel size, no padding:
+     * {@code out = max over each window}. Example: {@code F.maxPool2d(x, 2)} halves every spatial size.
+     */
+    public static Tensor maxPool2d(Tensor input, int... kernelSize) { return Pooling.maxPool("maxPool2d", 2, input, MaxPool.opts(kernelSize)).values(); }
+
+    /**
+     * 2-D max pooling with options (kernel, stride, padding, dilation, ceil mode). Output size per spatial dim:
+     * {@code floor((in + 2 * padding - dilation * (kernel - 1) - 1) / stride) + 1} (ceil with {@code ceilMode}).
+     */
+    public static Tensor maxPool2d(Tensor input, MaxPool opts) { return Pooling.maxPool("maxPool2d", 2, input, opts).values(); }
+
+    /**
+     * {@link #maxPool2d(Tensor, MaxPool)} with PyTorch's {@code return_indices=True}: also the int64 index of each
+     * maximum, flattened within its input plane (what {@link #maxUnpool2d(Tensor, Tensor, MaxUnpool)} takes).
+     */
+    public static Tensor.ValuesIndices maxPool2dWithIndices(Tensor input, MaxPool opts) { return Pooling.maxPool("maxPool2d", 2, input, opts); }
+
+    /**
+     * 3-D max pooling over an input of shape (N, C, D, H, W) or (C, D, H, W), stride = kernel size, no padding:
+     * {@code out = max over each window}. Example: {@code F.maxPool3d(x, 2)} halves every spatial size.
+     */
+    public static Tensor maxPool3d(Tensor input, int... kernelSize) { return Pooling.maxPool("maxPool3d", 3, input, MaxPool.opts(kernelSize)).values(); }
+
+    /**
+     * 3-D max pooling with options (kernel, stride, padding, dilation, ceil mode). Output size per spatial dim:
+     * {@code floor((in + 2 * padding - dilation * (kernel - 1) - 1) / stride) + 1} (ceil with {@code ceilMode}).
+     */
+    public static Tensor maxPool3d(Tensor input, MaxPool opts) { return Pooling.maxPool("maxPool3d", 3, input, opts).values(); }
+
+    /**
+     * {@link #maxPool3d(Tensor, MaxPool)} with PyTorch's {@code return_indices=True}: also the int64 index of each
+     * maximum, flattened within its input plane (what {@link #maxUnpool3d(Tensor, Tensor, MaxUnpool)} takes).
+     */
+    public static Tensor.ValuesIndices maxPool3dWithIndices(Tensor input, MaxPool opts) { return Pooling.maxPool("maxPool3d", 3, input, opts); }
+
+    /**
+     * Partial inverse of {@link #maxPool1d(Tensor, MaxPool)}: writes each value at its index (from the pooling's
+     * indices) into zeros of size {@code (in - 1) * stride - 2 * padding + kernel} per spatial dim; stride = kernel size.
+     */
+    public static Tensor maxUnpool1d(Tensor input, Tensor indices, int... kernelSize) { return Pooling.maxUnpool("maxUnpool1d", 1, input, indices, MaxUnpool.opts(kernelSize)); }
+
+    /** {@link #maxUnpool1d(Tensor, Tensor, int...)} with options (kernel, stride, padding, output size). */
+    public static Tensor maxUnpool1d(Tensor input, Tensor indices, MaxUnpool opts) { return Pooling.maxUnpool("maxUnpool1d", 1, input, indices, opts); }
+
+    /**
+     * Partial inverse of {@link #maxPool2d(Tensor, MaxPool)}: writes each value at its index (from the pooling's
+     * indices) into zeros of size {@code (in - 1) * stride - 2 * padding + kernel} per spatial dim; stride = kernel size.
+     */
+    public static Tensor maxUnpool2d(Tensor input, Tensor indices, int... kernelSize) { return Pooling.maxUnpool("maxUnpool2d", 2, input, indices, MaxUnpool.opts(kernelSize)); }
+
+    /** {@link #maxUnpool2d(Tensor, Tensor, int...)} with options (kernel, stride, padding, output size). */
+    public static Tensor maxUnpool2d(Tensor input, Tensor indices, MaxUnpool opts) { return Pooling.maxUnpool("maxUnpool2d", 2, input, indices, opts); }
+
+    /**
+     * Partial inverse of {@link #maxPool3d(Tensor, MaxPool)}: writes each value at its index (from the pooling's
+     * indices) into zeros of size {@code (in - 1) * stride - 2 * padding + kernel} per spatial dim; stride = kernel size.
+     */
+    public static Tensor maxUnpool3d(Tensor input, Tensor indices, int... kernelSize) { return Pooling.maxUnpool("maxUnpool3d", 3, input, indices, MaxUnpool.opts(kernelSize)); }
+
+    /** {@link #maxUnpool3d(Tensor, Tensor, int...)} with options (kernel, stride, padding, output size). */
+    public static Tensor maxUnpool3d(Tensor input, Tensor indices, MaxUnpool opts) { return Pooling.maxUnpool("maxUnpool3d", 3, input, indices, opts); }
+
+    /**
+     * 1-D average pooling, stride = kernel size, no padding: {@code out = sum over each window / window size}.
+     * Example: {@code F.avgPool1d(x, 2)}.
+     */
+    public static Tensor avgPool1d(Tensor input, int... kernelSize) { return Pooling.avgPool("avgPool1d", 1, input, AvgPool.opts(kernelSize)); }
+
+    /** 1-D average pooling with options (kernel, stride, padding, ceil mode, count_include_pad, divisor_override). */
+    public static Tensor avgPool1d(Tensor input, AvgPool opts) { return Pooling.avgPool("avgPool1d", 1, input, opts); }
+
+    /**
+     * 2-D average pooling, stride = kernel size, no padding: {@code out = sum over each window / window size}.
+     * Example: {@code F.avgPool2d(x, 2)}.
+     */
+    public static Tensor avgPool2d(Tensor input, int... kernelSize) { return Pooling.avgPool("avgPool2d", 2, input, AvgPool.opts(kernelSize)); }
+
+    /** 2-D average pooling with options (kernel, stride, padding, ceil mode, count_include_pad, divisor_override). */
+    public static Tensor avgPool2d(Tensor input, AvgPool opts) { return Pooling.avgPool("avgPool2d", 2, input, opts); }
+
+    /**
+     * 3-D average pooling, stride = kernel size, no padding: {@code out = sum over each window / window size}.
+     * Example: {@code F.avgPool3d(x, 2)}.
+     */
+    public static Tensor avgPool3d(Tensor input, int... kernelSize) { return Pooling.avgPool("avgPool3d", 3, input, AvgPool.opts(kernelSize)); }
+
+    /** 3-D average pooling with options (kernel, stride, padding, ceil mode, count_include_pad, divisor_override). */
+    public static Tensor avgPool3d(Tensor input, AvgPool opts) { return Pooling.avgPool("avgPool3d", 3, input, opts); }
+
+    /**
+     * 1-D power-average pooling: {@code out = (sum over each window of x^p)^(1/p)} (p = {@code normType}; p = 1 is sum
+     * pooling, p = inf would be max pooling), stride = kernel size, no padding.
+     */
+    public static Tensor lpPool1d(Tensor input, double normType, int... kernelSize) { return Pooling.lpPool("lpPool1d", 1, input, normType, kernelSize, null, false); }
+
+    /** {@link #lpPool1d(Tensor, double, int...)} with a stride (null = kernel size) and ceil mode. */
+    public static Tensor lpPool1d(Tensor input, double normType, int[] kernelSize, int[] stride, boolean ceilMode) { return Pooling.lpPool("lpPool1d", 1, input, normType, kernelSize, stride, ceilMode); }
+
+    /**
+     * 2-D power-average pooling: {@code out = (sum over each window of x^p)^(1/p)} (p = {@code normType}; p = 1 is sum
+     * pooling, p = inf would be max pooling), stride = kernel size, no padding.
+     */
+    public static Tensor lpPool2d(Tensor input, double normType, int... kernelSize) { return Pooling.lpPool("lpPool2d", 2, input, normType, kernelSize, null, false); }
+
+    /** {@link #lpPool2d(Tensor, double, int...)} with a stride (null = kernel size) and ceil mode. */
+    public static Tensor lpPool2d(Tensor input, double normType, int[] kernelSize, int[] stride, boolean ceilMode) { return Pooling.lpPool("lpPool2d", 2, input, normType, kernelSize, stride, ceilMode); }
+
+    /**
+     * 3-D power-average pooling: {@code out = (sum over each window of x^p)^(1/p)} (p = {@code normType}; p = 1 is sum
+     * pooling, p = inf would be max pooling), stride = kernel size, no padding.
+     */
+    public static Tensor lpPool3d(Tensor input, double normType, int... kernelSize) { return Pooling.lpPool("lpPool3d", 3, input, normType, kernelSize, null, false); }
+
+    /** {@link #lpPool3d(Tensor, double, int...)} with a stride (null = kernel size) and ceil mode. */
+    public static Tensor lpPool3d(Tensor input, double normType, int[] kernelSize, int[] stride, boolean ceilMode) { return Pooling.lpPool("lpPool3d", 3, input, normType, kernelSize, stride, ceilMode); }
+
+    /**
+     * 1-D adaptive max pooling to {@code outputSize} (one value or one per spatial dim; -1 keeps that input size):
+     * output i covers input {@code [floor(i * in / out), ceil((i + 1) * in / out))}.
+     */
+    public static Tensor adaptiveMaxPool1d(Tensor input, int... outputSize) { return Pooling.adaptiveMaxPool("adaptiveMaxPool1d", 1, input, outputSize).values(); }
+
+    /** {@link #adaptiveMaxPool1d(Tensor, int...)} with the flat in-plane index of each maximum ({@code return_indices=True}). */
+    public static Tensor.ValuesIndices adaptiveMaxPool1dWithIndices(Tensor input, int... outputSize) { return Pooling.adaptiveMaxPool("adaptiveMaxPool1d", 1, input, outputSize); }
+
+    /**
+     * 1-D adaptive average pooling to {@code outputSize} (one value or one per spatial dim; -1 keeps that input size).
+     * Example: {@code F.adaptiveAvgPool1d(x, 1)} is global average pooling.
+     */
+    public static Tensor adaptiveAvgPool1d(Tensor input, int... outputSize) { return Pooling.adaptiveAvgPool("adaptiveAvgPool1d", 1, input, outputSize); }
+
+    /**
+     * 2-D adaptive max pooling to {@code outputSize} (one value or one per spatial dim; -1 keeps that input size):
+     * output i covers input {@code [floor(i * in / out), ceil((i + 1) * in / out))}.
+     */
+    public static Tensor adaptiveMaxPool2d(Tensor input, int... outputSize) { return Pooling.adaptiveMaxPool("adaptiveMaxPool2d", 2, input, outputSize).values(); }
+
+    /** {@link #adaptiveMaxPool2d(Tensor, int...)} with the flat in-plane index of each maximum ({@code return_indices=True}). */
+    public static Tensor.ValuesIndices adaptiveMaxPool2dWithIndices(Tensor input, int... outputSize) { return Pooling.adaptiveMaxPool("adaptiveMaxPool2d", 2, input, outputSize); }
+
+    /**
+     * 2-D adaptive average pooling to {@code outputSize} (one value or one per spatial dim; -1 keeps that input size).
+     * Example: {@code F.adaptiveAvgPool2d(x, 1)} is global average pooling.
+     */
+    public static Tensor adaptiveAvgPool2d(Tensor input, int... outputSize) { return Pooling.adaptiveAvgPool("adaptiveAvgPool2d", 2, input, outputSize); }
+
+    /**
+     * 3-D adaptive max pooling to {@code outputSize} (one value or one per spatial dim; -1 keeps that input size):
+     * output i covers input {@code [floor(i * in / out), ceil((i + 1) * in / out))}.
+     */
+    public static Tensor adaptiveMaxPool3d(Tensor input, int... outputSize) { return Pooling.adaptiveMaxPool("adaptiveMaxPool3d", 3, input, outputSize).values(); }
+
+    /** {@link #adaptiveMaxPool3d(Tensor, int...)} with the flat in-plane index of each maximum ({@code return_indices=True}). */
+    public static Tensor.ValuesIndices adaptiveMaxPool3dWithIndices(Tensor input, int... outputSize) { return Pooling.adaptiveMaxPool("adaptiveMaxPool3d", 3, input, outputSize); }
+
+    /**
+     * 3-D adaptive average pooling to {@code outputSize} (one value or one per spatial dim; -1 keeps that input size).
+     * Example: {@code F.adaptiveAvgPool3d(x, 1)} is global average pooling.
+     */
+    public static Tensor adaptiveAvgPool3d(Tensor input, int... outputSize) { return Pooling.adaptiveAvgPool("adaptiveAvgPool3d", 3, input, outputSize); }
+
+    /**
+     * 2-D fractional max pooling (Graham 2014): max over windows of {@code kernelSize} at pseudo-random, increasing
+     * positions that shrink the input to the requested output size or ratio. Example:
+     * {@code F.fractionalMaxPool2d(x, FractionalMaxPool.opts(3).outputSize(13))}.
+     */
+    public static Tensor fractionalMaxPool2d(Tensor input, FractionalMaxPool opts) { return Pooling.fractionalMaxPool("fractionalMaxPool2d", 2, input, opts).values(); }
+
+    /** {@link #fractionalMaxPool2d(Tensor, FractionalMaxPool)} with the flat in-plane index of each maximum. */
+    public static Tensor.ValuesIndices fractionalMaxPool2dWithIndices(Tensor input, FractionalMaxPool opts) { return Pooling.fractionalMaxPool("fractionalMaxPool2d", 2, input, opts); }
+
+    /**
+     * 3-D fractional max pooling (Graham 2014): max over windows of {@code kernelSize} at pseudo-random, increasing
+     * positions that shrink the input to the requested output size or ratio. Example:
+     * {@code F.fractionalMaxPool3d(x, FractionalMaxPool.opts(3).outputSize(13))}.
+     */
+    public static Tensor fractionalMaxPool3d(Tensor input, FractionalMaxPool opts) { return Pooling.fractionalMaxPool("fractionalMaxPool3d", 3, input, opts).values(); }
+
+    /** {@link #fractionalMaxPool3d(Tensor, FractionalMaxPool)} with the flat in-plane index of each maximum. */
+    public static Tensor.ValuesIndices fractionalMaxPool3dWithIndices(Tensor input, FractionalMaxPool opts) { return Pooling.fractionalMaxPool("fractionalMaxPool3d", 3, input, opts); }
 
     // ===== VISION (Vision.java) =====
 
