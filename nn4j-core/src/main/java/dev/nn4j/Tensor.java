@@ -135,7 +135,10 @@ public final class Tensor {
         return true;
     }
 
-    public boolean requiresGrad() { return requiresGrad; }
+    public boolean requiresGrad() {
+        if (base != null) InPlace.refreshView(this);
+        return requiresGrad;
+    }
     public Tensor grad() { return grad; }
     public void setGrad(Tensor g) {
         if (g != null && !Arrays.equals(g.shape, shape)) {
@@ -145,7 +148,10 @@ public final class Tensor {
         grad = g;
     }
     /** The node that produced this tensor, or null for leaves. */
-    public Node gradFn() { return gradFn; }
+    public Node gradFn() {
+        if (base != null) InPlace.refreshView(this);
+        return gradFn;
+    }
     public boolean isLeaf() { return gradFn == null; }
 
     /** Sets whether autograd records operations on this leaf; returns this. */

@@ -219,6 +219,13 @@ class AutogradTest {
         assertTrue(used.requiresGrad());
         used.sum().backward();
         assertValues(new double[] {10, 20}, w.grad(), 0);
+        // backward straight from a stale view
+        Tensor y = leaf(1, 2);
+        Tensor c = y.mul(1);
+        Tensor first = c.narrow(0, 0, 1);
+        c.mul_(7);
+        first.backward(Tensor.of(1.0));
+        assertValues(new double[] {7, 0}, y.grad(), 0);
     }
 
     @Test
