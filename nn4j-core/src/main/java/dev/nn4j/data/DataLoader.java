@@ -152,6 +152,7 @@ public final class DataLoader<T, B> implements Iterable<B> {
         private Function<List<T>, B> collate;
 
         Builder(Dataset<T> dataset) {
+            if (dataset == null) throw new IllegalArgumentException("DataLoader: dataset must not be null");
             this.dataset = dataset;
             this.collate = defaultCollate();
         }

@@ -37,6 +37,11 @@ public final class Idx {
                 dims[i] = d.readInt();
                 if (dims[i] < 0) throw new IllegalArgumentException(path + ": negative dimension " + dims[i]);
                 total *= dims[i];
+                // checked per dim: the product of four ints can overflow a long and look small
+                if (total > Integer.MAX_VALUE - 16) {
+                    throw new IllegalArgumentException(path + ": IDX dims " + java.util.Arrays.toString(java.util.Arrays.copyOf(dims, i + 1))
+                            + " claim more data than an IDX file can hold");
+                }
             }
             if (total > Integer.MAX_VALUE - 16) throw new IllegalArgumentException(path + ": IDX data of " + total + " bytes is too large");
             long size = Files.size(path);

@@ -8,6 +8,7 @@ public final class SequentialSampler implements Sampler {
     private final int n;
 
     public SequentialSampler(int n) {
+        if (n < 0) throw new IllegalArgumentException("SequentialSampler: the number of samples must be non-negative, got " + n);
         this.n = n;
     }
 

@@ -11,8 +11,14 @@ public final class TensorDataset implements Dataset<Tensor[]> {
 
     public TensorDataset(Tensor... tensors) {
         if (tensors.length == 0) throw new IllegalArgumentException("TensorDataset: expected at least one tensor");
+        for (int i = 0; i < tensors.length; i++) {
+            if (tensors[i] == null) throw new IllegalArgumentException("TensorDataset: tensor " + i + " is null");
+            if (tensors[i].dim() == 0) {
+                throw new IllegalArgumentException("TensorDataset: tensor " + i + " is 0-dim; every tensor needs a first (sample) dimension");
+            }
+        }
         for (Tensor t : tensors) {
-            if (t.dim() == 0 || t.size(0) != tensors[0].size(0)) {
+            if (t.size(0) != tensors[0].size(0)) {
                 throw new IllegalArgumentException("TensorDataset: size mismatch between tensors: " + Shapes.str(tensors[0].shape())
                         + " and " + Shapes.str(t.shape()) + " (all need the same first dimension)");
             }

@@ -228,12 +228,14 @@ public final class SafeTensors {
 
     /** Writes {@code tensors} (in map order) and {@code metadata} atomically to {@code path}. */
     public static void write(Path path, Map<String, Tensor> tensors, Map<String, String> metadata) {
+        if (path == null || tensors == null) throw new IllegalArgumentException("safetensors: path and tensors must not be null");
         Map<String, Object> header = new LinkedHashMap<>();
         if (metadata != null && !metadata.isEmpty()) header.put("__metadata__", new LinkedHashMap<>(metadata));
         long offset = 0;
         for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
             if (e.getKey().equals("__metadata__")) throw new IllegalArgumentException("safetensors: '__metadata__' is reserved and cannot name a tensor");
             Tensor t = e.getValue();
+            if (e.getKey() == null || t == null) throw new IllegalArgumentException("safetensors: tensor '" + e.getKey() + "' is null (names and tensors must not be null)");
             long bytes = (long) t.numel() * elementSize(t.dtype());
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("dtype", dtypeName(t.dtype()));

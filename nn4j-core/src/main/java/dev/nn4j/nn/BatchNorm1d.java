@@ -27,6 +27,6 @@ public class BatchNorm1d extends BatchNormNd {
 
     @Override
     void checkInputDim(Tensor input) {
-        if (input.dim() != 2 && input.dim() != 3) throw new IllegalArgumentException("expected 2D or 3D input (got " + input.dim() + "D input)");
+        if (input.dim() != 2 && input.dim() != 3) throw new IllegalArgumentException(getName() + ": expected 2D or 3D input (got " + input.dim() + "D input)");
     }
 }

@@ -27,6 +27,6 @@ public class BatchNorm2d extends BatchNormNd {
 
     @Override
     void checkInputDim(Tensor input) {
-        if (input.dim() != 4) throw new IllegalArgumentException("expected 4D input (got " + input.dim() + "D input)");
+        if (input.dim() != 4) throw new IllegalArgumentException(getName() + ": expected 4D input (got " + input.dim() + "D input)");
     }
 }

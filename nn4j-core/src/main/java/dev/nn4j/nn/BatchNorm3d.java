@@ -27,6 +27,6 @@ public class BatchNorm3d extends BatchNormNd {
 
     @Override
     void checkInputDim(Tensor input) {
-        if (input.dim() != 5) throw new IllegalArgumentException("expected 5D input (got " + input.dim() + "D input)");
+        if (input.dim() != 5) throw new IllegalArgumentException(getName() + ": expected 5D input (got " + input.dim() + "D input)");
     }
 }

@@ -17,6 +17,7 @@ public class ChannelShuffle extends Module {
     public final int groups;
 
     public ChannelShuffle(int groups) {
+        if (groups <= 0) throw new IllegalArgumentException("ChannelShuffle: groups must be positive, got " + groups);
         this.groups = groups;
     }
 

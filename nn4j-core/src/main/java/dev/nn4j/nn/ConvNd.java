@@ -33,6 +33,10 @@ public abstract class ConvNd extends Module {
 
     ConvNd(String op, int dims, int inChannels, int outChannels, IntArg kernelSize, int[] stride, int[] padding, String paddingString,
            int[] dilation, boolean transposed, int[] outputPadding, int groups, boolean bias, String paddingMode) {
+        if (inChannels < 0 || outChannels < 0) {
+            throw new IllegalArgumentException(op + ": in_channels and out_channels must be non-negative, got in_channels=" + inChannels
+                    + ", out_channels=" + outChannels);
+        }
         if (groups <= 0) throw new IllegalArgumentException(op + ": groups must be a positive integer, got " + groups);
         if (inChannels % groups != 0) throw new IllegalArgumentException(op + ": in_channels (" + inChannels + ") must be divisible by groups (" + groups + ")");
         if (outChannels % groups != 0) throw new IllegalArgumentException(op + ": out_channels (" + outChannels + ") must be divisible by groups (" + groups + ")");
@@ -56,6 +60,10 @@ public abstract class ConvNd extends Module {
             this.padding = expand(padding, dims, op, "padding");
         }
         this.paddingString = paddingString;
+        requireAtLeast(op, "kernel_size", this.kernelSize, 1);
+        requireAtLeast(op, "stride", this.stride, 1);
+        requireAtLeast(op, "dilation", this.dilation, 1);
+        requireAtLeast(op, "padding", this.padding, 0);
         this.transposed = transposed;
         this.outputPadding = expand(outputPadding, dims, op, "output_padding");
         this.groups = groups;
@@ -67,6 +75,14 @@ public abstract class ConvNd extends Module {
         this.weight = registerParameter("weight", Parameter.of(Tensor.empty(wShape)));
         this.bias = registerParameter("bias", bias ? Parameter.of(Tensor.empty(outChannels)) : null);
         resetParameters();
+    }
+
+    private static void requireAtLeast(String op, String name, int[] v, int min) {
+        for (int x : v) {
+            if (x < min) {
+                throw new IllegalArgumentException(op + ": " + name + " must be " + (min == 0 ? "non-negative" : "positive") + ", got " + Repr.tuple(v));
+            }
+        }
     }
 
     static int[] expand(int[] v, int dims, String op, String name) {

@@ -46,6 +46,10 @@ public class Embedding extends Module {
     /** With {@code weight} given (PyTorch's {@code _weight}) the table is that tensor and is not re-initialized. */
     public Embedding(int numEmbeddings, int embeddingDim, Integer paddingIdx, Number maxNorm, Number normType,
                      boolean scaleGradByFreq, boolean sparse, Tensor weight) {
+        if (numEmbeddings < 0 || embeddingDim < 0) {
+            throw new IllegalArgumentException(getName() + ": num_embeddings and embedding_dim must be non-negative, got "
+                    + numEmbeddings + " and " + embeddingDim);
+        }
         this.numEmbeddings = numEmbeddings;
         this.embeddingDim = embeddingDim;
         this.paddingIdx = normalizePaddingIdx(getName(), paddingIdx, numEmbeddings);

@@ -23,7 +23,7 @@ public class InstanceNorm1d extends InstanceNormNd {
 
     @Override
     void checkInputDim(Tensor input) {
-        if (input.dim() != 2 && input.dim() != 3) throw new IllegalArgumentException("expected 2D or 3D input (got " + input.dim() + "D input)");
+        if (input.dim() != 2 && input.dim() != 3) throw new IllegalArgumentException(getName() + ": expected 2D or 3D input (got " + input.dim() + "D input)");
     }
 
     @Override

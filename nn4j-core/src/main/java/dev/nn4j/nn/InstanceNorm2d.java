@@ -23,7 +23,7 @@ public class InstanceNorm2d extends InstanceNormNd {
 
     @Override
     void checkInputDim(Tensor input) {
-        if (input.dim() != 3 && input.dim() != 4) throw new IllegalArgumentException("expected 3D or 4D input (got " + input.dim() + "D input)");
+        if (input.dim() != 3 && input.dim() != 4) throw new IllegalArgumentException(getName() + ": expected 3D or 4D input (got " + input.dim() + "D input)");
     }
 
     @Override

@@ -23,7 +23,7 @@ public class InstanceNorm3d extends InstanceNormNd {
 
     @Override
     void checkInputDim(Tensor input) {
-        if (input.dim() != 4 && input.dim() != 5) throw new IllegalArgumentException("expected 4D or 5D input (got " + input.dim() + "D input)");
+        if (input.dim() != 4 && input.dim() != 5) throw new IllegalArgumentException(getName() + ": expected 4D or 5D input (got " + input.dim() + "D input)");
     }
 
     @Override

@@ -36,6 +36,9 @@ public class LayerNorm extends Module {
         if (normalizedShape == null || normalizedShape.length == 0) {
             throw new IllegalArgumentException("LayerNorm: normalized_shape must have at least one dim");
         }
+        for (int d : normalizedShape) {
+            if (d < 0) throw new IllegalArgumentException("LayerNorm: normalized_shape must be non-negative, got " + java.util.Arrays.toString(normalizedShape));
+        }
         this.normalizedShape = normalizedShape.clone();
         this.eps = eps;
         this.elementwiseAffine = elementwiseAffine;

@@ -24,6 +24,7 @@ public class LocalResponseNorm extends Module {
     }
 
     public LocalResponseNorm(int size, Number alpha, Number beta, Number k) {
+        if (size <= 0) throw new IllegalArgumentException("LocalResponseNorm: size must be positive, got " + size);
         this.size = size;
         this.alpha = alpha;
         this.beta = beta;

@@ -99,6 +99,9 @@ public class MultiheadAttention extends Module {
             throw new IllegalArgumentException("MultiheadAttention: embed_dim and num_heads must be greater than 0, got embed_dim=" + embedDim
                     + " and num_heads=" + numHeads + " instead");
         }
+        if (!(o.dropout >= 0 && o.dropout <= 1)) {
+            throw new IllegalArgumentException("MultiheadAttention: dropout probability has to be between 0 and 1, but got " + o.dropout);
+        }
         if (embedDim % numHeads != 0) throw new IllegalArgumentException("MultiheadAttention: embed_dim must be divisible by num_heads, got " + embedDim + " and " + numHeads);
         this.embedDim = embedDim;
         this.kdim = o.kdim != null ? o.kdim : embedDim;

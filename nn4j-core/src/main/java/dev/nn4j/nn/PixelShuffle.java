@@ -15,6 +15,7 @@ public class PixelShuffle extends Module {
     public final int upscaleFactor;
 
     public PixelShuffle(int upscaleFactor) {
+        if (upscaleFactor <= 0) throw new IllegalArgumentException("PixelShuffle: upscale_factor must be positive, got " + upscaleFactor);
         this.upscaleFactor = upscaleFactor;
     }
 

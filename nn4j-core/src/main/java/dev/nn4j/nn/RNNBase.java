@@ -88,6 +88,7 @@ public abstract class RNNBase extends Module {
         if (!(dropout >= 0 && dropout <= 1)) {
             throw new IllegalArgumentException(op + ": dropout should be a number in range [0, 1] representing the probability of an element being zeroed, got " + dropout);
         }
+        if (inputSize < 0) throw new IllegalArgumentException(op + ": input_size must be non-negative, got " + inputSize);
         if (hiddenSize <= 0) throw new IllegalArgumentException(op + ": hidden_size must be greater than zero, got " + hiddenSize);
         if (numLayers <= 0) throw new IllegalArgumentException(op + ": num_layers must be greater than zero, got " + numLayers);
         if (projSize < 0) throw new IllegalArgumentException(op + ": proj_size should be a positive integer or zero to disable projections");

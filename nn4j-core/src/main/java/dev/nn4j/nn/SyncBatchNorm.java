@@ -22,7 +22,7 @@ public class SyncBatchNorm extends BatchNormNd {
 
     @Override
     void checkInputDim(Tensor input) {
-        if (input.dim() < 2) throw new IllegalArgumentException("expected at least 2D input (got " + input.dim() + "D input)");
+        if (input.dim() < 2) throw new IllegalArgumentException(getName() + ": expected at least 2D input (got " + input.dim() + "D input)");
         if (input.size(1) == 0) throw new IllegalArgumentException("SyncBatchNorm number of input channels should be non-zero");
     }
 }

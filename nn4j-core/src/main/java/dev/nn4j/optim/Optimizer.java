@@ -46,11 +46,13 @@ public abstract class Optimizer {
 
     /** Adds parameters with option overrides; missing options take this optimizer's defaults. */
     public void addParamGroup(Iterable<Tensor> params, Map<String, Object> overrides) {
+        if (params == null) throw new IllegalArgumentException(name() + ": params must be an iterable of Tensors, got null");
         Map<String, Object> opts = new LinkedHashMap<>(defaults);
-        opts.putAll(overrides);
+        if (overrides != null) opts.putAll(overrides);
         ParamGroup g = new ParamGroup(params, opts);
         if (g.params().isEmpty()) throw new IllegalArgumentException(name() + ": optimizer got an empty parameter list");
         for (Tensor p : g.params()) {
+            if (p == null) throw new IllegalArgumentException(name() + ": the parameter list contains null");
             if (!p.isLeaf()) throw new IllegalArgumentException(name() + ": can't optimize a non-leaf Tensor");
             if (!p.dtype().isFloatingPoint()) throw new IllegalArgumentException(name() + ": can only optimize floating point Tensors, got " + p.dtype());
             for (ParamGroup other : paramGroups) {
@@ -66,7 +68,7 @@ public abstract class Optimizer {
     /** Checks a group's options (ranges as PyTorch checks them). */
     protected void validate(ParamGroup g) {
         double lr = g.lr();
-        if (lr < 0) throw new IllegalArgumentException(name() + ": invalid learning rate: " + lr);
+        if (!(lr >= 0)) throw new IllegalArgumentException(name() + ": invalid learning rate: " + lr);
     }
 
     protected static void requireNonNegative(String optimizer, String key, double v) {
@@ -164,9 +166,20 @@ public abstract class Optimizer {
     /** Restores {@link #stateDict()} output; the groups must match in number and sizes. */
     @SuppressWarnings("unchecked")
     public void loadStateDict(Map<String, Object> sd) {
+        if (sd == null || !(sd.get("param_groups") instanceof List<?>) || !(sd.get("state") instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException(name() + ".loadStateDict: expected keys 'state' (a map) and 'param_groups' (a list), got "
+                    + (sd == null ? "null" : sd.keySet()));
+        }
+        for (Object g : (List<?>) sd.get("param_groups")) {
+            if (!(g instanceof Map<?, ?> m) || !(m.get("params") instanceof List<?> ids) || !ids.stream().allMatch(i -> i instanceof Number)) {
+                throw new IllegalArgumentException(name() + ".loadStateDict: every entry of 'param_groups' must be a map with a 'params' list of indices");
+            }
+        }
+        for (Object s : ((Map<?, ?>) sd.get("state")).values()) {
+            if (!(s instanceof Map<?, ?>)) throw new IllegalArgumentException(name() + ".loadStateDict: every entry of 'state' must be a map, got " + s);
+        }
         List<Map<String, Object>> groups = (List<Map<String, Object>>) sd.get("param_groups");
         Map<Integer, Map<String, Object>> packed = (Map<Integer, Map<String, Object>>) sd.get("state");
-        if (groups == null || packed == null) throw new IllegalArgumentException(name() + ".loadStateDict: expected keys 'state' and 'param_groups'");
         if (groups.size() != paramGroups.size()) {
             throw new IllegalArgumentException(name() + ".loadStateDict: loaded state dict has a different number of parameter groups ("
                     + groups.size() + " vs " + paramGroups.size() + ")");

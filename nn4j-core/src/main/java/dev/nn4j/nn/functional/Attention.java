@@ -16,6 +16,7 @@ final class Attention {
     static Tensor scaledDotProductAttention(Tensor q, Tensor k, Tensor v, Tensor attnMask, double dropoutP, boolean isCausal,
                                             Double scale, boolean enableGqa, Generator generator) {
         String op = "scaled_dot_product_attention";
+        if (q == null || k == null || v == null) throw new IllegalArgumentException(op + ": query, key and value must not be null");
         if (q.dim() < 2 || k.dim() < 2 || v.dim() < 2) {
             throw new IllegalArgumentException(op + ": expected query, key and value of at least 2 dimensions (..., L|S, E), got "
                     + Shapes.str(q.shape()) + ", " + Shapes.str(k.shape()) + ", " + Shapes.str(v.shape()));
@@ -46,6 +47,14 @@ final class Attention {
             }
             if (hk != hq) k = k.repeatInterleave(hq / hk, -3);
             if (hv != hq) v = v.repeatInterleave(hq / hv, -3);
+        }
+        int[] qb = java.util.Arrays.copyOf(q.shape(), q.dim() - 2), kb = java.util.Arrays.copyOf(k.shape(), k.dim() - 2);
+        int[] vb = java.util.Arrays.copyOf(v.shape(), v.dim() - 2);
+        try {
+            Shapes.broadcast(op, Shapes.broadcast(op, qb, kb), vb);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(op + ": the batch dimensions of query " + Shapes.str(q.shape()) + ", key " + Shapes.str(k.shape())
+                    + " and value " + Shapes.str(v.shape()) + " are not broadcastable (all but the last two dimensions)");
         }
         int l = q.size(-2), s = k.size(-2);
         double sf = scale != null ? scale : 1 / Math.sqrt(q.size(-1));
@@ -110,6 +119,10 @@ final class Attention {
             throw new IllegalArgumentException(op + ": embed_dim " + embedDim + " not divisible by num_heads " + numHeads);
         }
         int headDim = embedDim / numHeads;
+        if (outProjWeight == null || outProjWeight.dim() != 2 || outProjWeight.size(1) != embedDim) {
+            throw new IllegalArgumentException(op + ": expected out_proj_weight of shape (E_out, " + embedDim + "), got "
+                    + (outProjWeight == null ? "null" : Shapes.str(outProjWeight.shape())));
+        }
         if (o.useSeparateProjWeight) {
             if (key.size(0) != value.size(0) || key.size(1) != value.size(1)) {
                 throw new IllegalArgumentException(op + ": key's sequence and batch dims " + Shapes.str(Arrays.copyOf(key.shape(), 2))

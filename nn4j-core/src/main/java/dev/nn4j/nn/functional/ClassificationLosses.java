@@ -84,6 +84,11 @@ final class ClassificationLosses {
         if (!(ls >= 0 && ls <= 1)) throw new IllegalArgumentException(op + ": label_smoothing must be between 0.0 and 1.0. Got: " + ls);
         if (input.dim() == 0) throw new IllegalArgumentException(op + ": expected input with 1 or more dimensions (got 0)");
         if (Arrays.equals(input.shape(), target.shape())) return crossEntropyProbs(input, target, o);
+        if (target.isFloatingPoint()) {
+            throw new IllegalArgumentException(op + ": expected 'target' to hold class indices of dtype int64, got " + target.dtype()
+                    + " of shape " + Shapes.str(target.shape()) + " (a floating point target holds class probabilities and must have the input's shape "
+                    + Shapes.str(input.shape()) + ")");
+        }
         if (ls > 0) return crossEntropyLabelSmoothing(input, target, o);
         // class indices without smoothing: the fused kernel, on (M, C) rows for unbatched and K-dim inputs too
         checkNll(op, input, target, o.weight(), o.ignoreIndex());
@@ -173,7 +178,13 @@ final class ClassificationLosses {
         }
         if (weight != null) {
             requireFloat(op, "weight", weight);
-            if (!Arrays.equals(Shapes.broadcast(op, target.shape(), weight.shape()), target.shape())) {
+            int[] b;
+            try {
+                b = Shapes.broadcast(op, target.shape(), weight.shape());
+            } catch (IllegalArgumentException e) {
+                b = null;
+            }
+            if (!Arrays.equals(b, target.shape())) {
                 throw new IllegalArgumentException(op + ": weight of shape " + Shapes.str(weight.shape())
                         + " cannot be broadcast to the target's shape " + Shapes.str(target.shape()));
             }

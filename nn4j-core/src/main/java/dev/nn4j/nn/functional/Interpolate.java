@@ -85,6 +85,7 @@ public final class Interpolate {
 
     static Tensor interpolate(Tensor input, int[] size, double[] scaleFactor, String mode, Boolean alignCorners,
                               Boolean recomputeScaleFactor, boolean antialias) {
+        if (input == null) throw new IllegalArgumentException("interpolate: input must not be null");
         if (mode == null) throw new IllegalArgumentException("interpolate: mode must not be null; expected one of " + MODES);
         boolean nearestLike = switch (mode) {
             case "nearest", "nearest-exact", "area" -> true;
@@ -119,6 +120,9 @@ public final class Interpolate {
             outSize = new int[dim];
             for (int i = 0; i < dim; i++) {
                 double s = scaleFactor[scaleFactor.length == 1 ? 0 : i];
+                if (!(s > 0) || Double.isInfinite(s)) {
+                    throw new IllegalArgumentException("interpolate: scale_factor must be positive and finite, got " + Arrays.toString(scaleFactor));
+                }
                 scales[i] = s;
                 // ATen: output size = (int64) (input size * scale) in double; Python's recompute path floors too
                 outSize[i] = (int) Math.floor(inSize[i] * s);

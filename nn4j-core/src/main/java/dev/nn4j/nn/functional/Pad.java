@@ -59,6 +59,7 @@ public final class Pad {
     }
 
     static Tensor pad(Tensor x, int[] pad, String mode, Double value) {
+        if (x == null || pad == null) throw new IllegalArgumentException("pad: input and pad must not be null");
         if (pad.length % 2 != 0) {
             throw new IllegalArgumentException("pad: padding length must be divisible by 2, got " + Arrays.toString(pad));
         }

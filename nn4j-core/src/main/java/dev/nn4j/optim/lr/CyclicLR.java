@@ -44,6 +44,10 @@ public final class CyclicLR extends LRScheduler {
         }
         maxLrs = fill(baseLrs.length, i -> maxLr);
         double up = o.stepSizeUp, down = o.stepSizeDown == null ? up : o.stepSizeDown;
+        if (!(up >= 0 && down >= 0 && up + down > 0)) {
+            throw new IllegalArgumentException("CyclicLR: step_size_up and step_size_down must be non-negative with a positive sum, got "
+                    + up + " and " + down);
+        }
         totalSize = up + down;
         stepRatio = up / totalSize;
         mode = o.mode;

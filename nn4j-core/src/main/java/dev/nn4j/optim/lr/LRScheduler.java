@@ -24,6 +24,7 @@ public abstract class LRScheduler {
     }
 
     protected LRScheduler(Optimizer optimizer, int lastEpoch) {
+        if (optimizer == null) throw new IllegalArgumentException(getClass().getSimpleName() + ": optimizer must not be null");
         this.optimizer = optimizer;
         List<ParamGroup> groups = optimizer.paramGroups();
         baseLrs = new double[groups.size()];
