@@ -230,6 +230,51 @@ class ElementwiseTest {
         }
     }
 
+    /** float64 unary ops on NaN, infinities, signed zeros and halves against PyTorch (tools/golden/unary_special_values.py). */
+    @org.junit.jupiter.api.TestFactory
+    java.util.List<org.junit.jupiter.api.DynamicTest> unaryOpsOnSpecialValuesMatchPyTorch() throws java.io.IOException {
+        String text;
+        try (var in = ElementwiseTest.class.getResourceAsStream("/golden/unary_special_values.txt")) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String[] lines = text.strip().split("\n");
+        double[] inputs = parse(lines[0]);
+        Tensor x = Tensor.fromArray(inputs, inputs.length);
+        java.util.List<org.junit.jupiter.api.DynamicTest> tests = new java.util.ArrayList<>();
+        for (int l = 1; l < lines.length; l++) {
+            String name = lines[l].substring(0, lines[l].indexOf(' '));
+            double[] expected = parse(lines[l]);
+            UnaryOp op = UnaryOp.valueOf(name.toUpperCase());
+            tests.add(org.junit.jupiter.api.DynamicTest.dynamicTest(name, () -> {
+                double[] got = callUnary(op, x).toDoubleArray();
+                for (int i = 0; i < got.length; i++) {
+                    String at = name + "(" + inputs[i] + ")";
+                    double e = expected[i];
+                    if (Double.isNaN(e) || Double.isInfinite(e) || e == 0) {
+                        assertEquals(Double.doubleToLongBits(e), Double.doubleToLongBits(got[i]), at + " = " + e + ", got " + got[i]);
+                    } else {
+                        assertEquals(e, got[i], 1e-13 * Math.abs(e), at);
+                    }
+                }
+            }));
+        }
+        return tests;
+    }
+
+    private static double[] parse(String line) {
+        String[] parts = line.trim().split(" ");
+        double[] v = new double[parts.length - 1];
+        for (int i = 1; i < parts.length; i++) {
+            v[i - 1] = switch (parts[i]) {
+                case "nan" -> Double.NaN;
+                case "inf" -> Double.POSITIVE_INFINITY;
+                case "-inf" -> Double.NEGATIVE_INFINITY;
+                default -> Double.parseDouble(parts[i]);
+            };
+        }
+        return v;
+    }
+
     @Test
     void typePromotion() {
         Tensor i = Tensor.of(1L, 2L, 3L), f = Tensor.of(0.5f, 1f, 1.5f), d = Tensor.of(1.0, 2.0, 3.0), b = Tensor.of(true, false, true);

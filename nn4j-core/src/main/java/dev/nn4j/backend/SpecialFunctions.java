@@ -87,6 +87,7 @@ public final class SpecialFunctions {
         if (Double.isNaN(x)) return x;
         if (Double.isInfinite(x)) return Double.POSITIVE_INFINITY;
         if (x <= 0 && x == Math.rint(x)) return Double.POSITIVE_INFINITY;
+        if (x == 1 || x == 2) return 0;   // exact, as PyTorch; the Lanczos sum is off by an ulp or two there
         if (x < 0.5) {
             return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lgamma(1 - x);
         }
@@ -101,13 +102,14 @@ public final class SpecialFunctions {
 
     public static double digamma(double x) {
         if (Double.isNaN(x)) return x;
-        if (x == 0) return Double.NEGATIVE_INFINITY;
+        if (x == 0) return Math.copySign(Double.POSITIVE_INFINITY, -x);   // PyTorch: -inf at +0, +inf at -0
         if (x < 0) {
             if (x == Math.rint(x)) return Double.NaN;
             return digamma(1 - x) - Math.PI / Math.tan(Math.PI * x);
         }
         double r = 0;
-        while (x < 6) {
+        // shift up until the asymptotic series' first omitted term (691 / (32760 x^12)) is below 1e-15
+        while (x < 12) {
             r -= 1 / x;
             x += 1;
         }

@@ -29,8 +29,10 @@ public enum UnaryOp {
     COSH(Math::cosh),
     TANH(Math::tanh),
     SIGMOID(x -> x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x))),
-    RELU(x -> x > 0 || Double.isNaN(x) ? x : 0),
-    SIGN(x -> Double.isNaN(x) ? x : Math.signum(x)),
+    /** {@code x < 0 ? 0 : x}: keeps NaN and -0.0, as PyTorch's clamp_min(x, 0). */
+    RELU(x -> x < 0 ? 0 : x),
+    /** {@code (0 < x) - (x < 0)}: 0 for NaN and for -0.0, as PyTorch. */
+    SIGN(x -> x > 0 ? 1 : x < 0 ? -1 : 0),
     FLOOR(Math::floor),
     CEIL(Math::ceil),
     ROUND(Math::rint),

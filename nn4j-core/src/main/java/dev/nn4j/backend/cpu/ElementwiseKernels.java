@@ -61,7 +61,7 @@ public final class ElementwiseKernels {
             case COS -> v.lanewise(VectorOperators.COS);
             case TANH -> v.lanewise(VectorOperators.TANH);
             case SIGMOID -> FloatVector.broadcast(F, 1f).div(v.neg().lanewise(VectorOperators.EXP).add(1f));
-            case RELU -> v.max(0f);
+            case RELU -> v.blend(0f, v.lt(0f));   // not max(v, 0): that turns -0.0 into 0.0
             default -> throw new IllegalStateException("no vector form for " + op);
         };
     }
