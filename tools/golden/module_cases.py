@@ -227,6 +227,44 @@ case("Fold/strided", nn.Fold, ((5, 5), (2, 3)), {"dilation": 1, "padding": 1, "s
 case("Unfold", nn.Unfold, ((2, 3),), {"padding": 1, "stride": 2}, inputs={"input": f(2, 3, 4, 5)})
 case("Unfold/int", nn.Unfold, (2,), inputs={"input": f(1, 2, 3, 3)})
 
+# ------------------------------------------------------------------ pooling
+case("MaxPool1d/ceil_dilation", nn.MaxPool1d, (3,), {"stride": 2, "padding": 1, "dilation": 2, "ceil_mode": True}, inputs={"input": f(2, 3, 10)})
+case("MaxPool2d/indices", nn.MaxPool2d, (2,), {"return_indices": True}, inputs={"input": f(2, 3, 4, 5)})
+case("MaxPool2d/tuple", nn.MaxPool2d, ((3, 2),), {"stride": (2, 1), "padding": (1, 0)}, inputs={"input": f(1, 2, 5, 4)})
+case("MaxPool3d", nn.MaxPool3d, (2,), {"stride": 1}, inputs={"input": f(1, 2, 3, 4, 3)})
+case("AvgPool1d/ceil_exclude", nn.AvgPool1d, (3,), {"stride": 2, "padding": 1, "ceil_mode": True, "count_include_pad": False}, inputs={"input": f(2, 3, 8)})
+case("AvgPool2d/divisor", nn.AvgPool2d, ((3, 2),), {"stride": (2, 1), "padding": (1, 0), "divisor_override": 3}, inputs={"input": f(1, 2, 5, 4)})
+case("AvgPool2d", nn.AvgPool2d, (2,), inputs={"input": f(2, 2, 4, 4)})
+case("AvgPool3d/ceil", nn.AvgPool3d, (2,), {"stride": (1, 2, 1), "ceil_mode": True}, inputs={"input": f(1, 2, 3, 5, 3)})
+case("LPPool1d", nn.LPPool1d, (2, 3), {"stride": 2}, inputs={"input": f(2, 3, 9)})
+case("LPPool2d/frac", nn.LPPool2d, (1.5, (2, 3)), inputs={"input": pos(1, 2, 4, 6)})
+case("LPPool2d/ceil", nn.LPPool2d, (3, 2), {"ceil_mode": True}, inputs={"input": pos(1, 2, 5, 5)})
+
+
+def lp3(m, ins, kw):
+    x = ins["input"]
+    out = F.avg_pool3d(x.pow(2), (2, 2, 1), None, 0, False)
+    return (torch.sign(out) * F.relu(torch.abs(out))).mul(4).pow(0.5)
+
+
+case("LPPool3d", nn.Identity, (2, (2, 2, 1)), name="LPPool3d", params=["norm_type", "kernel_size"],
+     repr_="LPPool3d(norm_type=2, kernel_size=(2, 2, 1), stride=None, ceil_mode=False)", inputs={"input": f(1, 2, 4, 4, 3)}, fwd=lp3)
+case("AdaptiveAvgPool1d", nn.AdaptiveAvgPool1d, (3,), inputs={"input": f(2, 3, 7)})
+case("AdaptiveAvgPool2d/none", nn.AdaptiveAvgPool2d, ((None, 3),), inputs={"input": f(1, 2, 4, 7)})
+case("AdaptiveAvgPool3d", nn.AdaptiveAvgPool3d, (2,), inputs={"input": f(1, 2, 3, 5, 4)})
+case("AdaptiveMaxPool1d/indices", nn.AdaptiveMaxPool1d, (3,), {"return_indices": True}, inputs={"input": f(2, 3, 7)})
+case("AdaptiveMaxPool2d", nn.AdaptiveMaxPool2d, ((2, 3),), inputs={"input": f(1, 2, 5, 7)})
+case("AdaptiveMaxPool3d/none", nn.AdaptiveMaxPool3d, ((1, None, 2),), inputs={"input": f(1, 2, 3, 4, 5)})
+for d, shape in [(1, (2, 3, 8)), (2, (1, 2, 4, 6)), (3, (1, 2, 4, 2, 4))]:
+    v, i = getattr(F, f"max_pool{d}d")(f(*shape), 2, return_indices=True)
+    case(f"MaxUnpool{d}d", getattr(nn, f"MaxUnpool{d}d"), (2,), inputs={"input": v.detach(), "indices": i})
+v, i = F.max_pool2d(f(1, 2, 5, 5), 2, return_indices=True)
+case("MaxUnpool2d/output_size", nn.MaxUnpool2d, (2,), {"stride": 2}, inputs={"input": v.detach(), "indices": i}, fkw={"output_size": [5, 5]})
+case("FractionalMaxPool2d", nn.FractionalMaxPool2d, (3,), {"output_size": (5, 4), "return_indices": True, "_random_samples": torch.rand(2, 3, 2).to(D)},
+     inputs={"input": f(2, 3, 9, 8)})
+case("FractionalMaxPool3d/ratio", nn.FractionalMaxPool3d, (2,), {"output_ratio": 0.5, "_random_samples": torch.rand(1, 2, 3).to(D)},
+     inputs={"input": f(1, 2, 6, 5, 6)})
+
 # ------------------------------------------------------------------ padding
 for d, shape in [(1, (2, 3, 6)), (2, (1, 2, 5, 6)), (3, (1, 2, 4, 5, 5))]:
     tup = tuple([1, 2, 2, 0, 0, 1][:2 * d])
@@ -282,7 +320,7 @@ class _RMS(nn.Module):
         self.weight = nn.Parameter(torch.ones(self.shape)) if elementwise_affine else None
 
     def forward(self, x):
-        eps = self.eps if self.eps is not None else torch.finfo(torch.float32).eps
+        eps = self.eps if self.eps is not None else torch.finfo(x.dtype).eps
         dims = tuple(range(-len(self.shape), 0))
         y = x * torch.rsqrt(x.pow(2).mean(dims, keepdim=True) + eps)
         return y * self.weight if self.weight is not None else y

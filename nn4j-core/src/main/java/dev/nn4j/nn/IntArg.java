@@ -6,8 +6,12 @@ import java.util.Arrays;
  * A PyTorch "int or tuple of ints" argument, remembered as given: some modules print it back as given
  * ({@code MaxPool2d(kernel_size=2, stride=2, ...)} vs {@code kernel_size=(2, 2)}), and most expand a single
  * int to one value per spatial dim ({@code _pair}, {@code _triple}).
+ *
+ * <pre>{@code
+ * new MaxPool2d(IntArg.of(3), IntArg.of(2, 1), IntArg.of(1), IntArg.of(1), false, false);
+ * }</pre>
  */
-final class IntArg {
+public final class IntArg {
     private final int[] values;
     private final boolean scalar;
 
@@ -16,20 +20,23 @@ final class IntArg {
         this.scalar = scalar;
     }
 
-    static IntArg of(int v) {
+    /** A single int (applies to every dim). */
+    public static IntArg of(int v) {
         return new IntArg(new int[] {v}, true);
     }
 
-    /** A tuple (null stays null, for PyTorch's None). */
-    static IntArg of(int[] v) {
+    /** A tuple, even of one value (null stays null, for PyTorch's None). */
+    public static IntArg of(int... v) {
         return v == null ? null : new IntArg(v.clone(), false);
     }
 
-    boolean isScalar() {
+    /** Whether it was given as a single int. */
+    public boolean isScalar() {
         return scalar;
     }
 
-    int[] values() {
+    /** The values as given (one value for a single int). */
+    public int[] values() {
         return values.clone();
     }
 
@@ -47,7 +54,7 @@ final class IntArg {
     }
 
     /** Python's repr of the value as given: {@code 2} or {@code (2, 2)}. */
-    String repr() {
+    public String repr() {
         return scalar ? Integer.toString(values[0]) : Repr.tuple(values);
     }
 

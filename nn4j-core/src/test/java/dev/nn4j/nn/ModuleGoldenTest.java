@@ -8,6 +8,7 @@ import dev.nn4j.nn.functional.Conv;
 import dev.nn4j.nn.functional.ConvTranspose;
 import dev.nn4j.nn.functional.CrossEntropy;
 import dev.nn4j.nn.functional.Ctc;
+import dev.nn4j.nn.functional.FractionalMaxPool;
 import dev.nn4j.nn.functional.GaussianNll;
 import dev.nn4j.nn.functional.MultiMargin;
 import dev.nn4j.nn.functional.Nll;
@@ -125,6 +126,35 @@ class ModuleGoldenTest {
         add("Fold/strided", () -> new Fold(new int[] {5, 5}, new int[] {2, 3}, new int[] {1}, new int[] {1}, new int[] {2}));
         add("Unfold", () -> new Unfold(new int[] {2, 3}, new int[] {1}, new int[] {1}, new int[] {2}));
         add("Unfold/int", () -> new Unfold(2));
+
+        // pooling
+        add("MaxPool1d/ceil_dilation", () -> new MaxPool1d(IntArg.of(3), IntArg.of(2), IntArg.of(1), IntArg.of(2), false, true));
+        add("MaxPool2d/indices", () -> new MaxPool2d(IntArg.of(2), null, IntArg.of(0), IntArg.of(1), true, false));
+        add("MaxPool2d/tuple", () -> new MaxPool2d(IntArg.of(3, 2), IntArg.of(2, 1), IntArg.of(1, 0), IntArg.of(1), false, false));
+        add("MaxPool3d", () -> new MaxPool3d(2, 1));
+        add("AvgPool1d/ceil_exclude", () -> new AvgPool1d(IntArg.of(3), IntArg.of(2), IntArg.of(1), true, false));
+        add("AvgPool2d/divisor", () -> new AvgPool2d(IntArg.of(3, 2), IntArg.of(2, 1), IntArg.of(1, 0), false, true, 3));
+        add("AvgPool2d", () -> new AvgPool2d(2));
+        add("AvgPool3d/ceil", () -> new AvgPool3d(IntArg.of(2), IntArg.of(1, 2, 1), IntArg.of(0), true, true, null));
+        add("LPPool1d", () -> new LPPool1d(2, IntArg.of(3), IntArg.of(2), false));
+        add("LPPool2d/frac", () -> new LPPool2d(1.5, new int[] {2, 3}));
+        add("LPPool2d/ceil", () -> new LPPool2d(3, IntArg.of(2), null, true));
+        add("LPPool3d", () -> new LPPool3d(2, new int[] {2, 2, 1}));
+        add("AdaptiveAvgPool1d", () -> new AdaptiveAvgPool1d(3));
+        add("AdaptiveAvgPool2d/none", () -> new AdaptiveAvgPool2d(null, 3));
+        add("AdaptiveAvgPool3d", () -> new AdaptiveAvgPool3d(2));
+        add("AdaptiveMaxPool1d/indices", () -> new AdaptiveMaxPool1d(3, true));
+        add("AdaptiveMaxPool2d", () -> new AdaptiveMaxPool2d(new int[] {2, 3}));
+        add("AdaptiveMaxPool3d/none", () -> new AdaptiveMaxPool3d(new Integer[] {1, null, 2}, false));
+        add("MaxUnpool1d", () -> new MaxUnpool1d(2));
+        add("MaxUnpool2d", () -> new MaxUnpool2d(2));
+        add("MaxUnpool3d", () -> new MaxUnpool3d(2));
+        add("MaxUnpool2d/output_size", () -> new MaxUnpool2d(2, 2),
+                (m, in) -> ((MaxUnpool2d) m).forward(in.get("input"), in.get("indices"), new int[] {5, 5}));
+        add("FractionalMaxPool2d", () -> new FractionalMaxPool2d(FractionalMaxPool.opts(3).outputSize(5, 4), true,
+                ctorTensor("FractionalMaxPool2d", "_random_samples")));
+        add("FractionalMaxPool3d/ratio", () -> new FractionalMaxPool3d(FractionalMaxPool.opts(2).outputRatio(0.5), false,
+                ctorTensor("FractionalMaxPool3d/ratio", "_random_samples")));
 
         // padding
         add("ReflectionPad1d", () -> new ReflectionPad1d(1, 2));

@@ -8,6 +8,7 @@ import dev.nn4j.nn.functional.Conv;
 import dev.nn4j.nn.functional.ConvTranspose;
 import dev.nn4j.nn.functional.CrossEntropy;
 import dev.nn4j.nn.functional.Ctc;
+import dev.nn4j.nn.functional.FractionalMaxPool;
 import dev.nn4j.nn.functional.GaussianNll;
 import dev.nn4j.nn.functional.MultiMargin;
 import dev.nn4j.nn.functional.Nll;
@@ -33,6 +34,11 @@ final class ModuleFactory {
     record Spec(List<String> params, Function<Kw, Module> build) {}
 
     private static final Map<String, Spec> SPECS = new HashMap<>();
+
+    /** The PyTorch class names this factory builds. */
+    static java.util.Set<String> names() {
+        return java.util.Collections.unmodifiableSet(SPECS.keySet());
+    }
 
     static Spec get(String name) {
         return SPECS.get(name);
@@ -173,6 +179,49 @@ final class ModuleFactory {
                 ints(kw, "dilation", 1), ints(kw, "padding", 0), ints(kw, "stride", 1)));
         def("Unfold", "kernel_size dilation padding stride", kw -> new Unfold(kw.getInts("kernel_size"),
                 ints(kw, "dilation", 1), ints(kw, "padding", 0), ints(kw, "stride", 1)));
+
+        // ---------------------------------------------------------------- pooling
+        String maxParams = "kernel_size stride padding dilation return_indices ceil_mode";
+        def("MaxPool1d", maxParams, kw -> new MaxPool1d(arg(kw, "kernel_size"), arg(kw, "stride"), arg(kw, "padding", 0), arg(kw, "dilation", 1),
+                kw.getBool("return_indices", false), kw.getBool("ceil_mode", false)));
+        def("MaxPool2d", maxParams, kw -> new MaxPool2d(arg(kw, "kernel_size"), arg(kw, "stride"), arg(kw, "padding", 0), arg(kw, "dilation", 1),
+                kw.getBool("return_indices", false), kw.getBool("ceil_mode", false)));
+        def("MaxPool3d", maxParams, kw -> new MaxPool3d(arg(kw, "kernel_size"), arg(kw, "stride"), arg(kw, "padding", 0), arg(kw, "dilation", 1),
+                kw.getBool("return_indices", false), kw.getBool("ceil_mode", false)));
+        def("AvgPool1d", "kernel_size stride padding ceil_mode count_include_pad", kw -> new AvgPool1d(arg(kw, "kernel_size"), arg(kw, "stride"),
+                arg(kw, "padding", 0), kw.getBool("ceil_mode", false), kw.getBool("count_include_pad", true)));
+        String avgParams = "kernel_size stride padding ceil_mode count_include_pad divisor_override";
+        def("AvgPool2d", avgParams, kw -> new AvgPool2d(arg(kw, "kernel_size"), arg(kw, "stride"), arg(kw, "padding", 0), kw.getBool("ceil_mode", false),
+                kw.getBool("count_include_pad", true), kw.getIntOrNull("divisor_override")));
+        def("AvgPool3d", avgParams, kw -> new AvgPool3d(arg(kw, "kernel_size"), arg(kw, "stride"), arg(kw, "padding", 0), kw.getBool("ceil_mode", false),
+                kw.getBool("count_include_pad", true), kw.getIntOrNull("divisor_override")));
+        String lpParams = "norm_type kernel_size stride ceil_mode";
+        def("LPPool1d", lpParams, kw -> new LPPool1d(num(kw, "norm_type", null), arg(kw, "kernel_size"), arg(kw, "stride"), kw.getBool("ceil_mode", false)));
+        def("LPPool2d", lpParams, kw -> new LPPool2d(num(kw, "norm_type", null), arg(kw, "kernel_size"), arg(kw, "stride"), kw.getBool("ceil_mode", false)));
+        def("LPPool3d", lpParams, kw -> new LPPool3d(num(kw, "norm_type", null), arg(kw, "kernel_size"), arg(kw, "stride"), kw.getBool("ceil_mode", false)));
+        def("AdaptiveAvgPool1d", "output_size", kw -> kw.isList("output_size") ? new AdaptiveAvgPool1d(kw.getNullableInts("output_size"))
+                : new AdaptiveAvgPool1d(kw.getInt("output_size")));
+        def("AdaptiveAvgPool2d", "output_size", kw -> kw.isList("output_size") ? new AdaptiveAvgPool2d(kw.getNullableInts("output_size"))
+                : new AdaptiveAvgPool2d(kw.getInt("output_size")));
+        def("AdaptiveAvgPool3d", "output_size", kw -> kw.isList("output_size") ? new AdaptiveAvgPool3d(kw.getNullableInts("output_size"))
+                : new AdaptiveAvgPool3d(kw.getInt("output_size")));
+        def("AdaptiveMaxPool1d", "output_size return_indices", kw -> kw.isList("output_size")
+                ? new AdaptiveMaxPool1d(kw.getNullableInts("output_size"), kw.getBool("return_indices", false))
+                : new AdaptiveMaxPool1d(kw.getInt("output_size"), kw.getBool("return_indices", false)));
+        def("AdaptiveMaxPool2d", "output_size return_indices", kw -> kw.isList("output_size")
+                ? new AdaptiveMaxPool2d(kw.getNullableInts("output_size"), kw.getBool("return_indices", false))
+                : new AdaptiveMaxPool2d(kw.getInt("output_size"), kw.getBool("return_indices", false)));
+        def("AdaptiveMaxPool3d", "output_size return_indices", kw -> kw.isList("output_size")
+                ? new AdaptiveMaxPool3d(kw.getNullableInts("output_size"), kw.getBool("return_indices", false))
+                : new AdaptiveMaxPool3d(kw.getInt("output_size"), kw.getBool("return_indices", false)));
+        def("MaxUnpool1d", "kernel_size stride padding", kw -> new MaxUnpool1d(arg(kw, "kernel_size"), arg(kw, "stride"), arg(kw, "padding", 0)));
+        def("MaxUnpool2d", "kernel_size stride padding", kw -> new MaxUnpool2d(arg(kw, "kernel_size"), arg(kw, "stride"), arg(kw, "padding", 0)));
+        def("MaxUnpool3d", "kernel_size stride padding", kw -> new MaxUnpool3d(arg(kw, "kernel_size"), arg(kw, "stride"), arg(kw, "padding", 0)));
+        String fracParams = "kernel_size output_size output_ratio return_indices _random_samples";
+        def("FractionalMaxPool2d", fracParams, kw -> new FractionalMaxPool2d(fractional(kw), kw.getBool("return_indices", false),
+                kw.getTensor("_random_samples")));
+        def("FractionalMaxPool3d", fracParams, kw -> new FractionalMaxPool3d(fractional(kw), kw.getBool("return_indices", false),
+                kw.getTensor("_random_samples")));
 
         // ---------------------------------------------------------------- padding
         def("ReflectionPad1d", "padding", kw -> pad(kw, ReflectionPad1d::new, ReflectionPad1d::new));
@@ -330,6 +379,23 @@ final class ModuleFactory {
         return RNNBase.opts().numLayers(kw.getInt("num_layers", 1)).nonlinearity(kw.getString("nonlinearity", "tanh")).bias(kw.getBool("bias", true))
                 .batchFirst(kw.getBool("batch_first", false)).dropout(kw.getDouble("dropout", 0.0)).bidirectional(kw.getBool("bidirectional", false))
                 .projSize(kw.getInt("proj_size", 0));
+    }
+
+    /** An int-or-tuple argument as given (null when absent). */
+    private static IntArg arg(Kw kw, String k) {
+        if (!kw.has(k)) return null;
+        return kw.isList(k) ? IntArg.of(kw.getInts(k)) : IntArg.of(kw.getInt(k));
+    }
+
+    private static IntArg arg(Kw kw, String k, int def) {
+        return kw.has(k) ? arg(kw, k) : IntArg.of(def);
+    }
+
+    private static FractionalMaxPool fractional(Kw kw) {
+        FractionalMaxPool o = FractionalMaxPool.opts(kw.getInts("kernel_size"));
+        if (kw.has("output_size")) o = o.outputSize(kw.getInts("output_size"));
+        if (kw.has("output_ratio")) o = o.outputRatio(kw.getDoubles("output_ratio"));
+        return o;
     }
 
     private static int[] ints(Kw kw, String k, int def) {

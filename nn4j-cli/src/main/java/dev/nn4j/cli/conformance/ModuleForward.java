@@ -3,6 +3,7 @@ package dev.nn4j.cli.conformance;
 import dev.nn4j.Tensor;
 import dev.nn4j.nn.ConvNd;
 import dev.nn4j.nn.EmbeddingBag;
+import dev.nn4j.nn.MaxUnpoolNd;
 import dev.nn4j.nn.Module;
 import dev.nn4j.nn.MultiheadAttention;
 import dev.nn4j.nn.Transformer;
@@ -63,6 +64,7 @@ final class ModuleForward {
         }
         if (m instanceof EmbeddingBag) return List.of("input", "offsets", "per_sample_weights");
         if (m instanceof ConvNd c && c.transposed) return List.of("input", "output_size");
+        if (m instanceof MaxUnpoolNd) return List.of("input", "indices", "output_size");
         return null;
     }
 }
