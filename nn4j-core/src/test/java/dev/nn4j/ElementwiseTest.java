@@ -261,6 +261,37 @@ class ElementwiseTest {
         return tests;
     }
 
+    /** float64 binary ops on every pair of special values against PyTorch (tools/golden/binary_special_values.py). */
+    @org.junit.jupiter.api.TestFactory
+    java.util.List<org.junit.jupiter.api.DynamicTest> binaryOpsOnSpecialValuesMatchPyTorch() throws java.io.IOException {
+        String text;
+        try (var in = ElementwiseTest.class.getResourceAsStream("/golden/binary_special_values.txt")) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String[] lines = text.strip().split("\n");
+        double[] va = parse(lines[0]), vb = parse(lines[1]);
+        Tensor a = Tensor.fromArray(va, va.length), b = Tensor.fromArray(vb, vb.length);
+        java.util.List<org.junit.jupiter.api.DynamicTest> tests = new java.util.ArrayList<>();
+        for (int l = 2; l < lines.length; l++) {
+            String name = lines[l].substring(0, lines[l].indexOf(' '));
+            double[] expected = parse(lines[l]);
+            BinaryOp op = BinaryOp.valueOf(name.toUpperCase());
+            tests.add(org.junit.jupiter.api.DynamicTest.dynamicTest(name, () -> {
+                double[] got = callBinary(op, a, b).toDoubleArray();
+                StringBuilder bad = new StringBuilder();
+                for (int i = 0; i < got.length; i++) {
+                    double e = expected[i];
+                    boolean ok = Double.isNaN(e) || Double.isInfinite(e) || e == 0
+                            ? Double.doubleToLongBits(e) == Double.doubleToLongBits(got[i])
+                            : Math.abs(e - got[i]) <= 1e-13 * Math.abs(e);
+                    if (!ok) bad.append(String.format(" %s(%s, %s) = %s, got %s;", name, va[i], vb[i], e, got[i]));
+                }
+                assertTrue(bad.isEmpty(), bad.toString());
+            }));
+        }
+        return tests;
+    }
+
     private static double[] parse(String line) {
         String[] parts = line.trim().split(" ");
         double[] v = new double[parts.length - 1];

@@ -8,9 +8,16 @@ public enum BinaryOp {
     SUB { public double apply(double a, double b) { return a - b; } },
     MUL { public double apply(double a, double b) { return a * b; } },
     DIV { public double apply(double a, double b) { return a / b; } },
-    POW { public double apply(double a, double b) { return Math.pow(a, b); } },
-    MAXIMUM { public double apply(double a, double b) { return Math.max(a, b); } },
-    MINIMUM { public double apply(double a, double b) { return Math.min(a, b); } },
+    /** C's pow: {@code pow(1, y) == 1} and {@code pow(-1, +-inf) == 1}, where Java's Math.pow gives NaN. */
+    POW {
+        public double apply(double a, double b) {
+            if (a == 1 || a == -1 && Double.isInfinite(b)) return 1;
+            return Math.pow(a, b);
+        }
+    },
+    /** NaN-propagating; on ties (0.0 vs -0.0) the second operand, as PyTorch's kernel. */
+    MAXIMUM { public double apply(double a, double b) { return a > b || Double.isNaN(a) ? a : b; } },
+    MINIMUM { public double apply(double a, double b) { return a < b || Double.isNaN(a) ? a : b; } },
     ATAN2 { public double apply(double a, double b) { return Math.atan2(a, b); } },
     /** C's fmod: the result has the sign of the dividend ({@code torch.fmod}). */
     FMOD { public double apply(double a, double b) { return a % b; } },

@@ -116,8 +116,9 @@ public final class ElementwiseKernels {
             case SUB -> a.sub(b);
             case MUL -> a.mul(b);
             case DIV -> a.div(b);
-            case MAXIMUM -> a.max(b);
-            case MINIMUM -> a.min(b);
+            // the scalar definitions, lane-wise: a where a > b (a < b) or a is NaN, else b
+            case MAXIMUM -> b.blend(a, a.compare(VectorOperators.GT, b).or(a.test(VectorOperators.IS_NAN)));
+            case MINIMUM -> b.blend(a, a.compare(VectorOperators.LT, b).or(a.test(VectorOperators.IS_NAN)));
             default -> throw new IllegalStateException("no vector form for " + op);
         };
     }
