@@ -377,6 +377,10 @@ case("CTCLoss", nn.CTCLoss, kwargs={"blank": 0, "zero_infinity": True},
      inputs={"log_probs": torch.log_softmax(f(T_, 2, C), 2).float().to(D), "targets": torch.tensor([[1, 2, 2], [3, 4, 0]]),
              "input_lengths": torch.tensor([6, 5]), "target_lengths": torch.tensor([3, 2])})
 
+case("AdaptiveLogSoftmaxWithLoss", nn.AdaptiveLogSoftmaxWithLoss, (8, 10, [3, 6]), {"div_value": 2.0, "head_bias": True},
+     inputs={"input": f(6, 8), "target": torch.tensor([0, 4, 9, 2, 7, 5])})
+case("AdaptiveLogSoftmaxWithLoss/unbatched", nn.AdaptiveLogSoftmaxWithLoss, (8, 6, [2]), inputs={"input": f(8), "target": torch.tensor(4)})
+
 # ------------------------------------------------------------------ recurrent
 case("RNN/relu_bidir_h0", nn.RNN, (3, 4), {"nonlinearity": "relu", "bidirectional": True}, inputs={"input": f(5, 2, 3), "hx": f(2, 2, 4)})
 case("RNN/unbatched", nn.RNN, (3, 4, 2), inputs={"input": f(5, 3), "hx": f(2, 4)})

@@ -247,6 +247,9 @@ class ModuleGoldenTest {
         add("TripletMarginWithDistanceLoss", () -> new TripletMarginWithDistanceLoss(TripletMarginWithDistance.opts().margin(2.0)));
         add("CTCLoss", () -> new CTCLoss(Ctc.opts().zeroInfinity(true)));
 
+        add("AdaptiveLogSoftmaxWithLoss", () -> new AdaptiveLogSoftmaxWithLoss(8, 10, new int[] {3, 6}, 2.0, true));
+        add("AdaptiveLogSoftmaxWithLoss/unbatched", () -> new AdaptiveLogSoftmaxWithLoss(8, 6, new int[] {2}));
+
         // recurrent
         add("RNN/relu_bidir_h0", () -> new RNN(3, 4, RNNBase.opts().nonlinearity("relu").bidirectional(true)));
         add("RNN/unbatched", () -> new RNN(3, 4, 2));

@@ -295,6 +295,9 @@ final class ModuleFactory {
                         num(kw, "norm_type", 2.0), kw.getBool("scale_grad_by_freq", false), kw.getString("mode", "mean"), kw.getBool("sparse", false),
                         kw.getTensor("_weight"), kw.getBool("include_last_offset", false), kw.getIntOrNull("padding_idx")));
 
+        def("AdaptiveLogSoftmaxWithLoss", "in_features n_classes cutoffs div_value head_bias device dtype", kw -> new AdaptiveLogSoftmaxWithLoss(
+                kw.getInt("in_features"), kw.getInt("n_classes"), kw.getInts("cutoffs"), kw.getDouble("div_value", 4.0), kw.getBool("head_bias", false)));
+
         // ---------------------------------------------------------------- recurrent
         String rnnParams = "input_size hidden_size num_layers nonlinearity bias batch_first dropout bidirectional proj_size device dtype";
         def("RNN", rnnParams, kw -> new RNN(kw.getInt("input_size"), kw.getInt("hidden_size"), rnnOpts(kw)));
