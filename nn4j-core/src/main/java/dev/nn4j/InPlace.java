@@ -21,8 +21,24 @@ final class InPlace {
         }
     }
 
+    /** PyTorch's assert_no_internal_overlap: a write through a broadcast (stride-0) dim would hit one element several times. */
+    private static void checkNoInternalOverlap(Tensor t, String op) {
+        for (int i = 0; i < t.shape.length; i++) {
+            if (t.shape[i] > 1 && t.strides[i] == 0) {
+                throw new IllegalArgumentException(op + ": unsupported operation: more than one element of the written-to tensor (shape "
+                        + Shapes.str(t.shape) + ", strides " + Arrays.toString(t.strides) + ") refers to a single memory location."
+                        + " Please clone() the tensor before performing the operation.");
+            }
+        }
+    }
+
+    private static void checkFloating(Tensor t, String op) {
+        if (!t.dtype.isFloatingPoint()) throw new IllegalArgumentException(op + ": expected a floating point tensor, got " + t.dtype);
+    }
+
     static Tensor apply(Tensor t, String op, UnaryOperator<Tensor> f) {
         checkLeaf(t, op);
+        checkNoInternalOverlap(t, op);
         if (!GradMode.isEnabled()) {
             writeBack(t, f.apply(t), op);
             return t;
@@ -142,7 +158,9 @@ final class InPlace {
     }
 
     static Tensor copy(Tensor t, Tensor src) {
+        if (src == null) throw new IllegalArgumentException("copy_: src must not be null");
         checkLeaf(t, "copy_");
+        checkNoInternalOverlap(t, "copy_");
         Shapes.broadcast("copy_", src.shape, t.shape);
         if (GradMode.isEnabled() && src.requiresGrad || tracked(t)) {
             return apply(t, "copy_", old -> overwrite(old, src.expand(old.shape)));
@@ -154,6 +172,9 @@ final class InPlace {
 
     static Tensor uniform(Tensor t, double from, double to, Generator g) {
         checkLeaf(t, "uniform_");
+        checkFloating(t, "uniform_");
+        checkNoInternalOverlap(t, "uniform_");
+        if (!(from <= to)) throw new IllegalArgumentException("uniform_: expects to return a [from, to) range, but found from=" + from + " > to=" + to);
         int n = t.numel();
         Tensor r = Tensor.allocate(t.dtype, t.shape);
         for (int i = 0; i < n; i++) r.storage.setDouble(i, from + (to - from) * g.nextDouble());
@@ -164,6 +185,9 @@ final class InPlace {
 
     static Tensor normal(Tensor t, double mean, double std, Generator g) {
         checkLeaf(t, "normal_");
+        checkFloating(t, "normal_");
+        checkNoInternalOverlap(t, "normal_");
+        if (!(std >= 0)) throw new IllegalArgumentException("normal_: expects std >= 0.0, but found std " + std);
         int n = t.numel();
         Tensor r = Tensor.allocate(t.dtype, t.shape);
         for (int i = 0; i < n; i++) r.storage.setDouble(i, mean + std * g.nextGaussian());
@@ -174,6 +198,7 @@ final class InPlace {
 
     static Tensor bernoulli(Tensor t, double p, Generator g) {
         checkLeaf(t, "bernoulli_");
+        checkNoInternalOverlap(t, "bernoulli_");
         if (!(p >= 0 && p <= 1)) throw new IllegalArgumentException("bernoulli_: expected 0 <= p <= 1, got " + p);
         int n = t.numel();
         Tensor r = Tensor.allocate(t.dtype, t.shape);

@@ -13,6 +13,7 @@ final class Indexing {
     private Indexing() {}
 
     private static void requireIndex(String op, Tensor index) {
+        if (index == null) throw new IllegalArgumentException(op + ": index must not be null");
         if (index.dtype != DType.INT64) {
             throw new IllegalArgumentException(op + ": expected index of dtype int64, got " + index.dtype);
         }
@@ -247,6 +248,7 @@ final class Indexing {
     }
 
     static Tensor cat(List<Tensor> tensors, int dim) {
+        requireNoNulls("cat", tensors);
         if (tensors.isEmpty()) throw new IllegalArgumentException("cat: expected a non-empty list of Tensors");
         // PyTorch's legacy rule: 1-D empty tensors are skipped, whatever the others' shapes
         List<Tensor> kept = new ArrayList<>();
@@ -299,6 +301,7 @@ final class Indexing {
     }
 
     static Tensor stack(List<Tensor> tensors, int dim) {
+        requireNoNulls("stack", tensors);
         if (tensors.isEmpty()) throw new IllegalArgumentException("stack: expected a non-empty list of Tensors");
         int[] shape0 = tensors.get(0).shape;
         for (int i = 1; i < tensors.size(); i++) {
@@ -327,6 +330,7 @@ final class Indexing {
 
     static Tensor where(Tensor cond, Tensor a, Tensor b) {
         requireBool("where", cond);
+        if (a == null || b == null) throw new IllegalArgumentException("where: input and other must not be null");
         int[] shape = Shapes.broadcast("where", Shapes.broadcast("where", cond.shape, a.shape), b.shape);
         DType dt = DType.promote(a.dtype, b.dtype);
         if (a.shape.length == 0 && !a.requiresGrad && b.shape.length > 0) dt = b.dtype.isFloatingPoint() || !a.dtype.isFloatingPoint() ? b.dtype : a.dtype;
@@ -342,7 +346,15 @@ final class Indexing {
         });
     }
 
+    private static void requireNoNulls(String op, List<Tensor> tensors) {
+        if (tensors == null) throw new IllegalArgumentException(op + ": expected a list of Tensors, got null");
+        for (int i = 0; i < tensors.size(); i++) {
+            if (tensors.get(i) == null) throw new IllegalArgumentException(op + ": tensor number " + i + " in the list is null");
+        }
+    }
+
     private static void requireBool(String op, Tensor mask) {
+        if (mask == null) throw new IllegalArgumentException(op + ": mask/condition must not be null");
         if (mask.dtype != DType.BOOL) {
             throw new IllegalArgumentException(op + ": expected a mask/condition of dtype bool, got " + mask.dtype);
         }

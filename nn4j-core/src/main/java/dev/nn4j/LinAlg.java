@@ -85,6 +85,7 @@ final class LinAlg {
     }
 
     static Tensor matmul(Tensor a, Tensor b) {
+        if (b == null) throw new IllegalArgumentException("matmul: other must not be null");
         int da = a.shape.length, db = b.shape.length;
         if (da == 0 || db == 0) {
             throw new IllegalArgumentException("matmul: both arguments need to be at least 1D, but they are " + da + "D and " + db + "D");

@@ -295,7 +295,10 @@ public final class Tensor {
     public Tensor contiguous() { return isContiguous() ? this : Views.copy(this, "contiguous"); }
     /** A copy with its own storage, differentiable. */
     public Tensor clone() { return Views.copy(this, "clone"); }
-    public Tensor to(DType dtype) { return dtype == this.dtype ? this : Views.cast(this, dtype); }
+    public Tensor to(DType dtype) {
+        if (dtype == null) throw new IllegalArgumentException("to: dtype must not be null");
+        return dtype == this.dtype ? this : Views.cast(this, dtype);
+    }
     public Tensor toFloat() { return to(DType.FLOAT32); }
     public Tensor toDouble() { return to(DType.FLOAT64); }
     public Tensor toLong() { return to(DType.INT64); }
@@ -512,9 +515,9 @@ public final class Tensor {
     /** Indices of non-zero elements, shape (count, ndim). */
     public Tensor nonzero() { return Indexing.nonzero(this); }
     public static Tensor cat(List<Tensor> tensors, int dim) { return Indexing.cat(tensors, dim); }
-    public static Tensor cat(int dim, Tensor... tensors) { return Indexing.cat(List.of(tensors), dim); }
+    public static Tensor cat(int dim, Tensor... tensors) { return Indexing.cat(java.util.Arrays.asList(tensors), dim); }
     public static Tensor stack(List<Tensor> tensors, int dim) { return Indexing.stack(tensors, dim); }
-    public static Tensor stack(int dim, Tensor... tensors) { return Indexing.stack(List.of(tensors), dim); }
+    public static Tensor stack(int dim, Tensor... tensors) { return Indexing.stack(java.util.Arrays.asList(tensors), dim); }
     public Tensor triu(int diagonal) { return Indexing.triangle(this, diagonal, true); }
     public Tensor triu() { return triu(0); }
     public Tensor tril(int diagonal) { return Indexing.triangle(this, diagonal, false); }

@@ -173,6 +173,10 @@ final class Views {
             } else {
                 int have = x.shape[i - lead];
                 int want = sizes[i] == -1 ? have : sizes[i];
+                if (want < 0) {
+                    throw new IllegalArgumentException("expand: the expanded size of the tensor (" + want + ") isn't allowed (only -1 keeps a size)."
+                            + " Target sizes: " + Arrays.toString(sizes) + ". Tensor sizes: " + Arrays.toString(x.shape));
+                }
                 if (have == want) {
                     shape[i] = have;
                     st[i] = x.strides[i - lead];
@@ -325,6 +329,9 @@ final class Views {
             throw new IllegalArgumentException("repeat: number of dimensions of repeat dims (" + repeats.length
                     + ") can not be smaller than number of dimensions of tensor (" + x.shape.length + ")");
         }
+        for (int r : repeats) {
+            if (r < 0) throw new IllegalArgumentException("repeat: repeats must be non-negative, got " + Arrays.toString(repeats));
+        }
         int n = repeats.length;
         int lead = n - x.shape.length;
         int[] padded = new int[n];
@@ -343,7 +350,8 @@ final class Views {
     }
 
     static Tensor repeatInterleave(Tensor x, int repeats, int dim) {
-        int d = Shapes.wrapDim("repeatInterleave", dim, x.shape.length);
+        int d = Shapes.wrapDim("repeat_interleave", dim, x.shape.length);
+        if (repeats < 0) throw new IllegalArgumentException("repeat_interleave: repeats can not be negative, got " + repeats);
         Tensor u = x.unsqueeze(d + 1);
         int[] exp = u.shape();
         exp[d + 1] = repeats;

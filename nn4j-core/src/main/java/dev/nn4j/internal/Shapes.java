@@ -65,6 +65,7 @@ public final class Shapes {
 
     /** Resolves a single -1 entry of a requested shape against numel, as view/reshape do. */
     public static int[] inferShape(String op, int[] requested, int numel) {
+        if (requested == null) throw new IllegalArgumentException(op + ": shape must not be null");
         int[] shape = requested.clone();
         int infer = -1;
         long known = 1;
