@@ -90,7 +90,8 @@ final class Creation {
         requireFloating("rand", dtype);
         Tensor t = full(shape, 0, dtype);
         int n = t.numel();
-        for (int i = 0; i < n; i++) t.storage.setDouble(i, g.nextDouble());
+        if (t.storage instanceof Storage.F32 f) g.fillUniform(f.data, 0, n);   // one lock for the whole tensor
+        else for (int i = 0; i < n; i++) t.storage.setDouble(i, g.nextDouble());
         return t;
     }
 
@@ -98,7 +99,8 @@ final class Creation {
         requireFloating("randn", dtype);
         Tensor t = full(shape, 0, dtype);
         int n = t.numel();
-        for (int i = 0; i < n; i++) t.storage.setDouble(i, g.nextGaussian());
+        if (t.storage instanceof Storage.F32 f) g.fillNormal(f.data, 0, n);
+        else for (int i = 0; i < n; i++) t.storage.setDouble(i, g.nextGaussian());
         return t;
     }
 

@@ -3,6 +3,8 @@ package dev.nn4j;
 import dev.nn4j.backend.Backend;
 import dev.nn4j.backend.BinaryOp;
 import dev.nn4j.backend.UnaryOp;
+import dev.nn4j.backend.cpu.FusedKernels;
+import dev.nn4j.internal.Storage;
 import dev.nn4j.internal.Shapes;
 
 /** Elementwise unary and binary ops with broadcasting, type promotion and their derivatives side by side. */
@@ -46,7 +48,7 @@ final class Elementwise {
             case COSH -> grad1("CoshBackward0", out, x, g -> g.mul(x.sinh()));
             case TANH -> grad1("TanhBackward0", out, x, y, g -> g.mul(y.square().rsub(1)));
             case SIGMOID -> grad1("SigmoidBackward0", out, x, y, g -> g.mul(y.mul(y.rsub(1))));
-            case RELU -> grad1("ReluBackward0", out, x, y, g -> g.mul(y.gt(0)));
+            case RELU -> grad1("ReluBackward0", out, x, y, g -> reluBackward(g, y));
             case ERF -> grad1("ErfBackward0", out, x, g -> g.mul(x.square().neg().exp().mul(TWO_OVER_SQRT_PI)));
             case ERFC -> grad1("ErfcBackward0", out, x, g -> g.mul(x.square().neg().exp().mul(-TWO_OVER_SQRT_PI)));
             case ERFINV -> grad1("ErfinvBackward0", out, x, y, g -> g.mul(y.square().exp().mul(Math.sqrt(Math.PI) / 2)));
@@ -59,6 +61,18 @@ final class Elementwise {
                 throw new UnsupportedOperationException("the derivative of " + op.name().toLowerCase() + " is not implemented");
             });
         };
+    }
+
+    /** relu's gradient from its output, PyTorch's {@code threshold_backward(g, y, 0)}: 0 where y <= 0, else g. */
+    static Tensor reluBackward(Tensor g, Tensor y) {
+        if (g.dtype == DType.FLOAT32 && y.dtype == DType.FLOAT32 && g.isContiguous() && y.isContiguous()
+                && java.util.Arrays.equals(g.shape, y.shape)) {
+            Tensor out = Tensor.allocate(DType.FLOAT32, y.shape);
+            FusedKernels.reluBackward(out.numel(), ((Storage.F32) g.storage).data, g.offset, ((Storage.F32) y.storage).data,
+                    y.offset, ((Storage.F32) out.storage).data, 0);
+            return out;
+        }
+        return Tensor.where(y.le(0), 0.0, g);
     }
 
     private static String name(UnaryOp op) {

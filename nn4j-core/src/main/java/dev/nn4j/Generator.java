@@ -50,6 +50,19 @@ public final class Generator {
         return random.nextInt(bound);
     }
 
+    /** Fills {@code out[off, off + n)} with uniform [0, 1) draws rounded to float: the stream of n {@link #nextDouble()} calls. */
+    public synchronized void fillUniform(float[] out, int off, int n) {
+        for (int i = 0; i < n; i++) out[off + i] = (float) random.nextDouble();
+    }
+
+    /** Fills {@code out[off, off + n)} with standard normal draws rounded to float: the stream of n {@link #nextGaussian()} calls. */
+    public synchronized void fillNormal(float[] out, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            double u1 = random.nextDouble(), u2 = random.nextDouble();
+            out[off + i] = (float) (Math.sqrt(-2 * Math.log1p(-u1)) * Math.cos(2 * Math.PI * u2));
+        }
+    }
+
     /** A new generator seeded from this one, for worker threads. */
     public synchronized Generator fork() {
         return new Generator(random.nextLong());

@@ -1,6 +1,8 @@
 package dev.nn4j.optim;
 
+import dev.nn4j.DType;
 import dev.nn4j.Tensor;
+import dev.nn4j.backend.cpu.OptimKernels;
 import java.util.Map;
 
 /**
@@ -73,6 +75,17 @@ public class Adam extends Optimizer {
         }
         double step = number(state, "step", 0) + 1;
         state.put("step", step);
+        if (param.dtype() == DType.FLOAT32 && param.isContiguous()) {
+            // float32: PyTorch's float arithmetic in one fused vector pass
+            Tensor mt = (Tensor) state.get("exp_avg"), vt = (Tensor) state.get("exp_avg_sq");
+            Tensor xt = amsgrad ? (Tensor) state.get("max_exp_avg_sq") : null;
+            var h = OptimKernels.AdamStep.of(lr, b1, b2, eps, wd, decoupled, maximize, step);
+            OptimKernels.adam(h, param.numel(), f32(param), param.storageOffset(), f32(grad), grad.storageOffset(),
+                    f32(mt), mt.storageOffset(), f32(vt), vt.storageOffset(), xt == null ? null : f32(xt),
+                    xt == null ? 0 : xt.storageOffset());
+            Vec.touched(param);
+            return;
+        }
         Vec p = Vec.of(param), g = Vec.of(grad);
         Vec m = Vec.of((Tensor) state.get("exp_avg")), v = Vec.of((Tensor) state.get("exp_avg_sq"));
         Vec vmax = amsgrad ? Vec.of((Tensor) state.get("max_exp_avg_sq")) : null;

@@ -1,6 +1,8 @@
 package dev.nn4j.optim;
 
+import dev.nn4j.DType;
 import dev.nn4j.Tensor;
+import dev.nn4j.backend.cpu.OptimKernels;
 import java.util.Map;
 
 /**
@@ -52,18 +54,26 @@ public final class SGD extends Optimizer {
         double lr = group.lr(), momentum = group.getDouble("momentum"), dampening = group.getDouble("dampening");
         double wd = group.getDouble("weight_decay");
         boolean nesterov = group.getBool("nesterov"), maximize = group.getBool("maximize");
-        Vec p = Vec.of(param), g = Vec.of(grad);
-        Vec buf = null;
+        Tensor bufT = null;
         boolean first = false;
         if (momentum != 0) {
-            Tensor b = (Tensor) state.get("momentum_buffer");
-            if (b == null) {
-                b = zerosLike(param);
-                state.put("momentum_buffer", b);
+            bufT = (Tensor) state.get("momentum_buffer");
+            if (bufT == null) {
+                bufT = zerosLike(param);
+                state.put("momentum_buffer", bufT);
                 first = true;
             }
-            buf = Vec.of(b);
         }
+        if (param.dtype() == DType.FLOAT32 && param.isContiguous()) {
+            // float32: PyTorch's float arithmetic in one fused vector pass
+            var h = OptimKernels.Sgd.of(lr, momentum, dampening, wd, nesterov, maximize);
+            OptimKernels.sgd(h, param.numel(), f32(param), param.storageOffset(), f32(grad), grad.storageOffset(),
+                    bufT == null ? null : f32(bufT), bufT == null ? 0 : bufT.storageOffset(), first);
+            Vec.touched(param);
+            return;
+        }
+        Vec p = Vec.of(param), g = Vec.of(grad);
+        Vec buf = bufT == null ? null : Vec.of(bufT);
         for (int i = 0; i < p.n; i++) {
             double d = maximize ? -g.get(i) : g.get(i);
             double pi = p.get(i);

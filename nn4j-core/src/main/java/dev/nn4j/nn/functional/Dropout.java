@@ -25,6 +25,21 @@ final class Dropout {
         return Tensor.rand(like.dtype(), g, shape).ge(p).to(like.dtype());
     }
 
+    /**
+     * {@code bernoulliKeep(...).div(1 - p)} in one pass for float32: the same draws, comparisons and quotient
+     * ({@code 1f / (float) (1 - p)}), without the uniform, boolean and keep temporaries.
+     */
+    private static Tensor keepScale(Tensor like, double p, Generator g, int[] shape) {
+        if (like.dtype() != dev.nn4j.DType.FLOAT32) return bernoulliKeep(like, p, g, shape).div(1 - p);
+        int n = 1;
+        for (int s : shape) n *= s;
+        float[] u = new float[n];
+        g.fillUniform(u, 0, n);
+        float pf = (float) p, scale = 1f / (float) (1 - p);
+        for (int i = 0; i < n; i++) u[i] = u[i] >= pf ? scale : 0f;
+        return Tensor.fromArray(u, shape);
+    }
+
     /** (N, C, 1, 1, ...): one draw per feature map. */
     private static int[] featureShape(String op, Tensor x) {
         if (x.dim() < 2) {
@@ -48,11 +63,11 @@ final class Dropout {
             Tensor zero = Tensor.zeros(x.dtype());
             return inplace ? Activations.inplace(op, x, t -> t.mul(zero)) : x.mul(zero);
         }
-        Tensor keep = bernoulliKeep(x, p, g, shape);
         if (!alpha) {
-            Tensor scale = keep.div(1 - p);
+            Tensor scale = keepScale(x, p, g, shape);
             return inplace ? Activations.inplace(op, x, t -> t.mul(scale)) : x.mul(scale);
         }
+        Tensor keep = bernoulliKeep(x, p, g, shape);
         // alpha dropout keeps mean and variance: a * (x * keep + alpha' * (keep - 1)) + alpha' * a * p
         double a = 1 / Math.sqrt((ALPHA_PRIME * ALPHA_PRIME * p + 1) * (1 - p));
         Tensor b = keep.sub(1).mul(ALPHA_PRIME * a).add(ALPHA_PRIME * a * p);

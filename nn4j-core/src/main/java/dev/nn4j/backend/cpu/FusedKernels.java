@@ -1,0 +1,40 @@
+package dev.nn4j.backend.cpu;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * float32 kernels for elementwise chains that would otherwise take several passes and temporaries
+ * (relu's backward as {@code g * (y > 0)} is a compare, a cast and a multiply). Contiguous operands only;
+ * callers take the composite path otherwise. Each vector kernel has a scalar twin; long rows are split over
+ * {@link Parallel} threads.
+ */
+public final class FusedKernels {
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final int GRAIN = 1 << 15;
+
+    private FusedKernels() {}
+
+    /** PyTorch's {@code threshold_backward(g, y, 0)}: {@code out = y <= 0 ? 0 : g} (NaN in y passes g). */
+    public static void reluBackward(int n, float[] g, int go, float[] y, int yo, float[] out, int oo) {
+        Parallel.forRange(n, GRAIN, (s, e) -> {
+            if (ElementwiseKernels.USE_VECTOR_API) reluBackwardVector(s, e, g, go, y, yo, out, oo);
+            else reluBackwardScalar(s, e, g, go, y, yo, out, oo);
+        });
+    }
+
+    static void reluBackwardScalar(int from, int to, float[] g, int go, float[] y, int yo, float[] out, int oo) {
+        for (int i = from; i < to; i++) out[oo + i] = y[yo + i] <= 0f ? 0f : g[go + i];
+    }
+
+    static void reluBackwardVector(int from, int to, float[] g, int go, float[] y, int yo, float[] out, int oo) {
+        int i = from;
+        int bound = from + F.loopBound(to - from);
+        for (; i < bound; i += F.length()) {
+            FloatVector yv = FloatVector.fromArray(F, y, yo + i);
+            FloatVector.fromArray(F, g, go + i).blend(0f, yv.compare(VectorOperators.LE, 0f)).intoArray(out, oo + i);
+        }
+        reluBackwardScalar(i, to, g, go, y, yo, out, oo);
+    }
+}
