@@ -50,6 +50,9 @@ final class Creation {
     }
 
     static Tensor arange(double start, double end, double step, DType dtype) {
+        if (!Double.isFinite(start) || !Double.isFinite(end) || !Double.isFinite(step)) {
+            throw new IllegalArgumentException("arange: unsupported range: start=" + start + ", end=" + end + ", step=" + step + " (all must be finite)");
+        }
         if (step == 0) throw new IllegalArgumentException("arange: step must be nonzero");
         if ((end - start) / step < 0) {
             throw new IllegalArgumentException("arange: upper bound and larger bound inconsistent with step sign");
@@ -81,6 +84,7 @@ final class Creation {
     }
 
     static Tensor eye(int n, int m, DType dtype) {
+        if (n < 0 || m < 0) throw new IllegalArgumentException("eye: n and m must be non-negative, got n=" + n + ", m=" + m);
         Tensor t = full(new int[] {n, m}, 0, dtype);
         for (int i = 0; i < Math.min(n, m); i++) t.storage.setDouble(i * m + i, 1);
         return t;

@@ -99,6 +99,7 @@ final class Elementwise {
 
     static Tensor binary(BinaryOp op, Tensor a, Tensor b) {
         String name = op.name().toLowerCase();
+        if (b == null) throw new IllegalArgumentException(name + ": other must not be null");
         int[] shape = Shapes.broadcast(name, a.shape, b.shape);
         DType compute = resultType(a, b);
         if ((op == BinaryOp.DIV || op == BinaryOp.ATAN2 || op == BinaryOp.POW && compute == DType.BOOL)
