@@ -102,11 +102,16 @@ public final class Tensor {
     public static Tensor of(boolean... values) { return fromArray(values.clone(), values.length); }
 
     /** Wraps {@code data} (row-major, not copied) as a float32 tensor of the given shape. */
-    public static Tensor fromArray(float[] data, int... shape) { return Creation.wrap(new Storage.F32(data), shape); }
-    public static Tensor fromArray(double[] data, int... shape) { return Creation.wrap(new Storage.F64(data), shape); }
-    public static Tensor fromArray(long[] data, int... shape) { return Creation.wrap(new Storage.I64(data), shape); }
-    public static Tensor fromArray(boolean[] data, int... shape) { return Creation.wrap(new Storage.Bool(data), shape); }
-    public static Tensor fromArray(float[][] rows) { return Creation.fromRows(rows); }
+    public static Tensor fromArray(float[] data, int... shape) { return Creation.wrap(new Storage.F32(nonNull(data)), shape); }
+    public static Tensor fromArray(double[] data, int... shape) { return Creation.wrap(new Storage.F64(nonNull(data)), shape); }
+    public static Tensor fromArray(long[] data, int... shape) { return Creation.wrap(new Storage.I64(nonNull(data)), shape); }
+    public static Tensor fromArray(boolean[] data, int... shape) { return Creation.wrap(new Storage.Bool(nonNull(data)), shape); }
+    public static Tensor fromArray(float[][] rows) { return Creation.fromRows(nonNull(rows)); }
+
+    private static <A> A nonNull(A data) {
+        if (data == null) throw new IllegalArgumentException("fromArray: data must not be null");
+        return data;
+    }
 
     // ------------------------------------------------------------------ properties
 
