@@ -6,7 +6,10 @@ import dev.nn4j.DType;
 import dev.nn4j.Tensor;
 import dev.nn4j.nn.functional.Conv;
 import dev.nn4j.nn.functional.ConvTranspose;
+import dev.nn4j.nn.functional.AvgPool;
 import dev.nn4j.nn.functional.F;
+import dev.nn4j.nn.functional.FractionalMaxPool;
+import dev.nn4j.nn.functional.MaxPool;
 import java.util.List;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -97,6 +100,44 @@ class ConvBadCallsTest {
         t.iae("fold channels not divisible", () -> F.fold(z(1, 5, 9), new int[] {4, 4}, 2), "fold", "divisible", "(2, 2) = 4", "(1, 5, 9)");
         t.iae("fold block count", () -> F.fold(z(1, 4, 8), new int[] {4, 4}, 2), "fold", "must be 9", "(1, 4, 8)");
         t.iae("fold output size 0", () -> F.fold(z(1, 4, 9), new int[] {0, 4}, 2), "fold", "output_size", "[0, 4]");
+        return t.tests();
+    }
+
+    @TestFactory
+    List<DynamicTest> pooling() {
+        BadCalls t = new BadCalls();
+        Tensor x = z(1, 2, 4, 4);
+        t.iae("maxPool2d 2-D input", () -> F.maxPool2d(z(4, 4), 2), "maxPool2d", "(4, 4)");
+        t.iae("maxPool2d kernel 0", () -> F.maxPool2d(x, 0), "MaxPool", "kernel_size", "[0]");
+        t.iae("maxPool2d negative kernel", () -> F.maxPool2d(x, 2, -1), "MaxPool", "[2, -1]");
+        t.iae("maxPool2d kernel tuple", () -> F.maxPool2d(x, 2, 2, 2), "maxPool2d", "kernel_size", "[2, 2, 2]");
+        t.iae("maxPool2d stride 0", () -> F.maxPool2d(x, MaxPool.opts(2).stride(0)), "stride", "0");
+        t.iae("maxPool2d padding > half kernel", () -> F.maxPool2d(x, MaxPool.opts(2).padding(2)), "maxPool2d", "half of kernel size", "padding=");
+        t.iae("maxPool2d negative padding", () -> F.maxPool2d(x, MaxPool.opts(2).padding(-1)), "padding", "-1");
+        t.iae("maxPool2d dilation 0", () -> F.maxPool2d(x, MaxPool.opts(2).dilation(0)), "dilation", "0");
+        t.iae("maxPool2d kernel larger than input", () -> F.maxPool2d(x, 5), "maxPool2d", "(1, 2, 4, 4)", "output size");
+        t.iae("maxPool2d zero-size spatial dim", () -> F.maxPool2d(z(1, 2, 0, 4), 2), "maxPool2d", "non-zero sizes", "(1, 2, 0, 4)");
+        t.iae("maxPool1d int input", () -> F.maxPool1d(Tensor.zeros(DType.INT64, 1, 1, 4), 2), "maxPool1d", "int64");
+        t.iae("maxPool2d null input", () -> F.maxPool2d(null, 2), "maxPool2d", "null");
+        t.iae("avgPool2d 5-D input", () -> F.avgPool2d(z(1, 1, 1, 4, 4), 2), "avgPool2d", "(1, 1, 1, 4, 4)");
+        t.iae("avgPool2d divisor 0", () -> AvgPool.opts(2).divisorOverride(0), "AvgPool", "divisor_override");
+        t.iae("avgPool3d kernel too large", () -> F.avgPool3d(z(1, 1, 2, 2, 2), 3), "avgPool3d", "output size");
+        t.iae("lpPool2d kernel 0", () -> F.lpPool2d(x, 2, 0), "lpPool2d", "kernel_size", "0");
+        t.iae("adaptiveAvgPool2d negative size", () -> F.adaptiveAvgPool2d(x, -2, 2), "adaptiveAvgPool2d", "output_size", "-2");
+        t.iae("adaptiveMaxPool2d too many sizes", () -> F.adaptiveMaxPool2d(x, 2, 2, 2), "adaptiveMaxPool2d", "output_size", "[2, 2, 2]");
+        t.iae("adaptiveAvgPool1d empty size", () -> F.adaptiveAvgPool1d(z(1, 2, 4), new int[0]), "adaptiveAvgPool1d", "output_size");
+        Tensor idx = F.maxPool2dWithIndices(x, MaxPool.opts(2)).indices();
+        t.iae("maxUnpool2d float indices", () -> F.maxUnpool2d(z(1, 2, 2, 2), idx.toFloat(), 2), "maxUnpool2d", "int64", "float32");
+        t.iae("maxUnpool2d indices shape", () -> F.maxUnpool2d(z(1, 2, 2, 2), Tensor.zeros(DType.INT64, 1, 2, 3, 3), 2),
+                "maxUnpool2d", "(1, 2, 2, 2)", "(1, 2, 3, 3)");
+        t.iae("maxUnpool2d index out of range", () -> F.maxUnpool2d(z(1, 2, 2, 2), Tensor.full(new int[] {1, 2, 2, 2}, 99, DType.INT64), 2),
+                "maxUnpool2d", "invalid max index 99");
+        t.iae("maxUnpool2d null indices", () -> F.maxUnpool2d(z(1, 2, 2, 2), null, 2), "maxUnpool2d", "null");
+        t.iae("fractionalMaxPool2d ratio", () -> FractionalMaxPool.opts(2).outputRatio(1.5), "FractionalMaxPool", "output_ratio", "1.5");
+        t.iae("fractionalMaxPool2d no size", () -> F.fractionalMaxPool2d(x, FractionalMaxPool.opts(2)), "fractionalMaxPool2d",
+                "output_size or an output_ratio");
+        t.iae("fractionalMaxPool2d output too large", () -> F.fractionalMaxPool2d(x, FractionalMaxPool.opts(2).outputSize(4, 4)),
+                "fractionalMaxPool2d", "kernel_size");
         return t.tests();
     }
 }
