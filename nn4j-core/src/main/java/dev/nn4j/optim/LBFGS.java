@@ -16,6 +16,8 @@ public final class LBFGS extends Optimizer {
 
     /** Hyper-parameters with PyTorch's defaults. */
     public static final class Options extends OptimizerOptions<Options> {
+        private boolean maxEvalGiven;
+
         Options() {
             put("lr", 1.0);
             put("max_iter", 20.0);
@@ -23,13 +25,24 @@ public final class LBFGS extends Optimizer {
             put("tolerance_grad", 1e-7);
             put("tolerance_change", 1e-9);
             put("history_size", 100.0);
+            maxEvalGiven = false;
         }
 
-        /** Also sets max_eval to 1.25 * maxIter, as PyTorch does when max_eval is not given. */
-        public Options maxIter(int v) {
-            put("max_eval", v * 1.25);
-            return put("max_iter", (double) v);
+        @Override
+        protected Options put(String key, Object value) {
+            if (key.equals("max_eval")) maxEvalGiven = true;
+            return super.put(key, value);
         }
+
+        /** Unless max_eval was given, it is {@code max_iter * 5 // 4}, as PyTorch derives it (whatever the order of the setters). */
+        @Override
+        public Map<String, Object> map() {
+            Map<String, Object> m = super.map();
+            if (!maxEvalGiven) m.put("max_eval", Math.floor(((Number) m.get("max_iter")).doubleValue() * 5 / 4));
+            return m;
+        }
+
+        public Options maxIter(int v) { return put("max_iter", (double) v); }
 
         public Options maxEval(int v) { return put("max_eval", (double) v); }
         public Options toleranceGrad(double v) { return put("tolerance_grad", v); }

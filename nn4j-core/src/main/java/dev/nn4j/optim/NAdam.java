@@ -53,10 +53,13 @@ public final class NAdam extends Optimizer {
         double bc2 = 1 - Math.pow(b2, step);
         double mu = b1 * (1 - 0.5 * Math.pow(0.96, step * md));
         double muNext = b1 * (1 - 0.5 * Math.pow(0.96, (step + 1) * md));
-        double muProduct = number(state, "mu_product", 1) * mu;
+        // PyTorch keeps mu_product in a float32 tensor whatever the parameter's dtype, so the products round to
+        // float; computing them in double would drift from its trajectories (visible in float64)
+        float muProductF = (float) number(state, "mu_product", 1) * (float) mu;
+        double muProduct = muProductF;
         state.put("mu_product", muProduct);
         // PyTorch 1.13 multiplies mu in twice here; we match the reference trajectory it defines
-        double muProductNext = muProduct * mu * muNext;
+        double muProductNext = muProductF * (float) mu * (float) muNext;
         Vec p = Vec.of(param), g = Vec.of(grad);
         Vec m = Vec.of((Tensor) state.get("exp_avg")), v = Vec.of((Tensor) state.get("exp_avg_sq"));
         for (int i = 0; i < p.n; i++) {
