@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "nn4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Deep learning in pure Java with PyTorch's semantics.",
-        subcommands = {ConformanceCommand.class, BenchCommand.class},
+        subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, ConformanceCommand.class, BenchCommand.class},
         footer = {"", "Run './nn4j test' for the test suite. Use --debug with any command for stack traces."})
 public final class Main implements Runnable {
     /** Exit status of a failed run (a conformance case failed, training diverged, ...). */

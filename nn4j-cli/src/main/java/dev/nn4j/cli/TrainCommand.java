@@ -1,0 +1,106 @@
+package dev.nn4j.cli;
+
+import dev.nn4j.Nn4j;
+import dev.nn4j.cli.train.Models;
+import dev.nn4j.cli.train.Trainer;
+import dev.nn4j.data.DatasetNotFoundException;
+import dev.nn4j.data.MnistDataset;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code nn4j train}: trains a classifier on Fashion-MNIST and writes its checkpoint, metrics and plots. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a classifier on Fashion-MNIST and write model.safetensors, optimizer.safetensors,",
+            "metrics.csv, curves.png and confusion.png to the output folder.",
+            "Defaults: cnn = PyTorch's MNIST example CNN with Adam lr 1e-3, batch 64, 3 epochs;",
+            "          mlp = 784-512-256-10 MLP with SGD lr 0.05 momentum 0.9, batch 128."})
+public final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", defaultValue = "cnn", description = "cnn or mlp (default: ${DEFAULT-VALUE})")
+    String model;
+
+    @Option(names = "--epochs", description = "number of epochs (default: 3)")
+    Integer epochs;
+
+    @Option(names = "--batch-size", description = "mini-batch size (default: 64 for cnn, 128 for mlp)")
+    Integer batchSize;
+
+    @Option(names = "--lr", description = "learning rate (default: 1e-3 for cnn, 0.05 for mlp)")
+    Double lr;
+
+    @Option(names = "--seed", defaultValue = "0", description = "random seed for initialization, shuffling and dropout (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--threads", description = "CPU threads for the kernels (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--data", description = "folder with the Fashion-MNIST IDX files (default: /usr/share/datasets/fashion-mnist, then the cache)")
+    Path data;
+
+    @Option(names = "--out", description = "output folder (default: runs/<timestamp>)")
+    Path out;
+
+    @Option(names = "--resume", description = "continue from a checkpoint (model.safetensors or its folder)")
+    Path resume;
+
+    @Option(names = "--no-progress", description = "no progress bar (for logs)")
+    boolean noProgress;
+
+    @Override
+    public Integer call() {
+        Models.Spec m;
+        try {
+            m = Models.spec(model);
+        } catch (CliException e) {
+            throw new ParameterException(spec.commandLine(), "--model: " + e.getMessage());
+        }
+        int ep = epochs != null ? epochs : m.epochs();
+        int bs = batchSize != null ? batchSize : m.batchSize();
+        double rate = lr != null ? lr : m.lr();
+        if (ep <= 0) throw new ParameterException(spec.commandLine(), "--epochs must be a positive number, got " + ep);
+        if (bs <= 0) throw new ParameterException(spec.commandLine(), "--batch-size must be a positive number, got " + bs);
+        if (!(rate > 0) || Double.isInfinite(rate)) throw new ParameterException(spec.commandLine(), "--lr must be a positive number, got " + rate);
+        if (threads != null) {
+            if (threads <= 0) throw new ParameterException(spec.commandLine(), "--threads must be a positive number, got " + threads);
+            Nn4j.setNumThreads(threads);
+        }
+        Path outDir = out != null ? out : resume != null ? resumeFolder(resume)
+                : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        MnistDataset train, test;
+        try {
+            train = MnistDataset.fashionMnist(data, cacheDir(), true, Trainer.MEAN, Trainer.STD);
+            test = MnistDataset.fashionMnist(data, cacheDir(), false, Trainer.MEAN, Trainer.STD);
+        } catch (DatasetNotFoundException e) {
+            throw new CliException(e.getMessage(), Main.EXIT_USAGE, e);
+        }
+        PrintWriter pw = spec.commandLine().getOut();
+        pw.printf("training %s on Fashion-MNIST (%d train, %d test images) for %d epochs, batch %d, lr %s, %d threads -> %s%n",
+                m.name(), train.size(), test.size(), ep, bs, rate, Nn4j.getNumThreads(), outDir);
+        pw.flush();
+        new Trainer(new Trainer.Settings(m.name(), ep, bs, rate, seed, outDir, resume, !noProgress), pw).run(train, test);
+        return 0;
+    }
+
+    private static Path resumeFolder(Path resume) {
+        Path p = resume.toAbsolutePath();
+        return java.nio.file.Files.isDirectory(p) ? p : p.getParent();
+    }
+
+    /** Where downloaded data sets are kept ($XDG_CACHE_HOME/nn4j or ~/.cache/nn4j). */
+    static Path cacheDir() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("nn4j").resolve("fashion-mnist");
+    }
+
+}
