@@ -1,15 +1,22 @@
 package dev.nn4j.optim.lr;
 
 import dev.nn4j.optim.Optimizer;
+import java.util.Collections;
+import java.util.List;
 import java.util.function.IntToDoubleFunction;
 
-/** Multiplies the rate by {@code lambda(epoch)} every epoch after the first. */
+/** Multiplies each group's rate by {@code lambda(epoch)} every epoch after the first (one lambda, or one per group). */
 public final class MultiplicativeLR extends LRScheduler {
-    private final IntToDoubleFunction lambda;
+    private final IntToDoubleFunction[] lambdas;
 
     public MultiplicativeLR(Optimizer optimizer, IntToDoubleFunction lambda) {
+        this(optimizer, Collections.nCopies(optimizer.paramGroups().size(), lambda));
+    }
+
+    /** One lambda per parameter group, as PyTorch's {@code lr_lambda} list. */
+    public MultiplicativeLR(Optimizer optimizer, List<? extends IntToDoubleFunction> lambdas) {
         super(optimizer);
-        this.lambda = lambda;
+        this.lambdas = LambdaLR.perGroup("MultiplicativeLR", optimizer, lambdas);
         initialStep();
     }
 
@@ -17,6 +24,6 @@ public final class MultiplicativeLR extends LRScheduler {
     protected double[] computeLr() {
         double[] cur = currentLrs();
         if (lastEpoch <= 0) return cur;
-        return fill(cur.length, i -> cur[i] * lambda.applyAsDouble(lastEpoch));
+        return fill(cur.length, i -> cur[i] * lambdas[i].applyAsDouble(lastEpoch));
     }
 }
