@@ -76,13 +76,16 @@ public abstract class Module {
         throw new IllegalArgumentException(getName() + ".forward: expected 1 tensor argument, got " + describe(args));
     }
 
-    /** {@code module(x)}: forward pre-hooks, {@link #forward(Tensor)}, forward hooks. */
+    /**
+     * {@code module(x)} for a module with one tensor result: forward pre-hooks, forward, forward hooks. A module
+     * whose result is several tensors (an RNN's {@code (output, h_n)}, pooling with indices) fails here: use
+     * {@link #call(Object...)} or its typed {@code forward}.
+     */
     public final Tensor call(Tensor input) {
-        if (forwardPreHooks.isEmpty() && forwardHooks.isEmpty()) return forward(input);
         Object out = call(new Object[] {input});
         if (out instanceof Tensor t || out == null) return (Tensor) out;
-        throw new IllegalStateException(getName() + ": a forward hook returned " + out.getClass().getSimpleName()
-                + " where a Tensor was expected; use call(Object...) for non-tensor outputs");
+        throw new IllegalStateException(getName() + " returned " + out.getClass().getSimpleName()
+                + ", not a single Tensor; use call(Object...) or the module's typed forward");
     }
 
     /** {@code module(*args)}: forward pre-hooks, {@link #forwardArgs(Object[])}, forward hooks. */
