@@ -3,6 +3,7 @@ package dev.nn4j.backend.cpu;
 import java.util.Arrays;
 import java.util.TreeMap;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -189,47 +190,22 @@ public final class ConvKernels {
 
     /**
      * Implicit im2col: B panel rows {@code [p0, p0 + kc)} (channel, kd, kh, kw) x output columns
-     * {@code [j0, j0 + nr)}, read from a {@link Source} in which every tap is in range. Copies run a whole
-     * vector at a time and may overrun a run's end: the overrun lands in slots written later (the next run,
-     * the next row, or the zero tail), and the panel buffer has a vector of slack.
+     * {@code [j0, j0 + nr)}, read from a {@link Source} in which every tap is in range. The panel's columns
+     * split into runs that stay in one output row; a run of row p reads the input row segment at
+     * {@code run base + tap(p)}, so both are computed once and the copy loop is plain vector moves.
      */
     static void packImage(Source src, ConvGeometry g, int p0, int kc, int j0, int nr, float[] bp, int dst) {
         int[] k = g.kernel(), out = g.out(), st = g.stride(), dil = g.dilation();
         int H = src.h(), W = src.w(), plane = src.d() * H * W, OH = out[1], OW = out[2], sw = st[2];
         float[] img = src.img();
-        // The panel's columns split into runs that stay in one output row; each run reads one input row
-        // segment. The split is the same for every kernel tap.
-        int[] runs = new int[3 * nr];
-        int nRuns = 0;
-        int ow = j0 % OW, t = j0 / OW, oh = t % OH, od = t / OH;
-        for (int col = 0; col < nr; nRuns++) {
-            int len = Math.min(nr - col, OW - ow);
-            runs[3 * nRuns] = col;
-            runs[3 * nRuns + 1] = len;
-            runs[3 * nRuns + 2] = src.base() + (od * st[0] * H + oh * st[1]) * W + ow * sw;
-            col += len;
-            ow = 0;
-            if (++oh == OH) {
-                oh = 0;
-                od++;
-            }
-        }
-        int kw = p0 % k[2];
-        t = p0 / k[2];
-        int kh = t % k[1];
+        int[] taps = new int[kc];
+        int maxTap = 0;
+        int kw = p0 % k[2], t = p0 / k[2], kh = t % k[1];
         t /= k[1];
         int kd = t % k[0], c = t / k[0];
-        for (int p = 0; p < kc; p++, dst += NR) {
-            int tap = c * plane + (kd * dil[0] * H + kh * dil[1]) * W + kw * dil[2];
-            for (int r = 0; r < nRuns; r++) {
-                int o = dst + runs[3 * r], len = runs[3 * r + 1], s = runs[3 * r + 2] + tap;
-                if (sw == 1 && s + ConvGemm.roundUp(len, FL) <= img.length) {
-                    for (int i = 0; i < len; i += FL) FloatVector.fromArray(FS, img, s + i).intoArray(bp, o + i);
-                } else {
-                    for (int i = 0; i < len; i++) bp[o + i] = img[s + i * sw];
-                }
-            }
-            for (int i = nr; i < NR; i++) bp[dst + i] = 0f;
+        for (int p = 0; p < kc; p++) {
+            taps[p] = c * plane + (kd * dil[0] * H + kh * dil[1]) * W + kw * dil[2];
+            maxTap = Math.max(maxTap, taps[p]);
             if (++kw == k[2]) {
                 kw = 0;
                 if (++kh == k[1]) {
@@ -239,6 +215,47 @@ public final class ConvKernels {
                         c++;
                     }
                 }
+            }
+        }
+        int ow = j0 % OW;
+        t = j0 / OW;
+        int oh = t % OH, od = t / OH;
+        for (int col = 0; col < nr; ) {
+            int len = Math.min(nr - col, OW - ow);
+            int base = src.base() + (od * st[0] * H + oh * st[1]) * W + ow * sw;
+            int o = dst + col;
+            if (sw == 1 && base + maxTap + ConvGemm.roundUp(len, FL) <= img.length) {
+                if (len == NR) {
+                    for (int p = 0; p < kc; p++, o += NR) {
+                        int s = base + taps[p];
+                        FloatVector.fromArray(FS, img, s).intoArray(bp, o);
+                        FloatVector.fromArray(FS, img, s + FL).intoArray(bp, o + FL);
+                    }
+                } else {
+                    int full = len & -FL;
+                    VectorMask<Float> tail = FS.indexInRange(full, len);
+                    for (int p = 0; p < kc; p++, o += NR) {
+                        int s = base + taps[p], i = 0;
+                        for (; i < full; i += FL) FloatVector.fromArray(FS, img, s + i).intoArray(bp, o + i);
+                        if (i < len) FloatVector.fromArray(FS, img, s + i).intoArray(bp, o + i, tail);
+                    }
+                }
+            } else {
+                for (int p = 0; p < kc; p++, o += NR) {
+                    int s = base + taps[p];
+                    for (int i = 0; i < len; i++) bp[o + i] = img[s + i * sw];
+                }
+            }
+            col += len;
+            ow = 0;
+            if (++oh == OH) {
+                oh = 0;
+                od++;
+            }
+        }
+        if (nr < NR) {
+            for (int p = 0, o = dst; p < kc; p++, o += NR) {
+                for (int i = nr; i < NR; i++) bp[o + i] = 0f;
             }
         }
     }
