@@ -71,6 +71,13 @@ public final class ConvKernels {
             copyInto(ConvReference.backwardInput(toDouble(dy), toDouble(w), g), dx);
             return;
         }
+        // The full convolution's GEMM has only C_in/groups rows: worth it when that is no smaller than the
+        // col2im GEMM's depth C_out/groups and fills a few register tiles.
+        ConvGeometry full = g.inGroup() >= g.outGroup() && g.inGroup() >= 2 * MR ? fullConvolution(g) : null;
+        if (full != null) {
+            forward(dy, flipTranspose(w, g), null, dx, full);
+            return;
+        }
         int groups = g.groups(), m = g.outGroup(), k = g.colRows(), len = g.outPlane();
         int cin = g.inChannels(), cout = g.outChannels(), cinG = g.inGroup(), inPlane = g.inPlane();
         float[][] apT = new float[groups][];
@@ -97,6 +104,37 @@ public final class ConvKernels {
                 }
             }
         });
+    }
+
+    /**
+     * For unit stride, the input gradient is itself a convolution ("full" correlation): of dY, padded by
+     * {@code dilation * (k - 1) - padding}, with the weight flipped in space and transposed per group. That runs
+     * on the forward kernel, with no column matrix and no col2im. Null when the stride is not 1 or the padding
+     * exceeds {@code dilation * (k - 1)}.
+     */
+    static ConvGeometry fullConvolution(ConvGeometry g) {
+        int[] pad = new int[3];
+        for (int d = 0; d < 3; d++) {
+            pad[d] = g.dilation()[d] * (g.kernel()[d] - 1) - g.padding()[d];
+            if (g.stride()[d] != 1 || pad[d] < 0) return null;
+        }
+        return new ConvGeometry(g.batch(), g.outChannels(), g.inChannels(), g.groups(), g.out(), g.kernel(), g.in(),
+                g.stride(), pad, g.dilation());
+    }
+
+    /** W'[g * Cin_g + c, o, t] = W[g * Cout_g + o, c, K - 1 - t]: the weight of {@link #fullConvolution}. */
+    static float[] flipTranspose(float[] w, ConvGeometry g) {
+        int groups = g.groups(), coutG = g.outGroup(), cinG = g.inGroup(), kk = g.kernelSize();
+        float[] r = new float[w.length];
+        for (int gr = 0; gr < groups; gr++) {
+            for (int o = 0; o < coutG; o++) {
+                for (int c = 0; c < cinG; c++) {
+                    int src = ((gr * coutG + o) * cinG + c) * kk, dst = ((gr * cinG + c) * coutG + o) * kk;
+                    for (int t = 0; t < kk; t++) r[dst + t] = w[src + kk - 1 - t];
+                }
+            }
+        }
+        return r;
     }
 
     /** {@code dw = conv_backward_weight(x, dy)}: {@code dw} has the weight size and is overwritten. */

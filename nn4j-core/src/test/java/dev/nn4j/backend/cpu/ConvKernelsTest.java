@@ -33,6 +33,11 @@ class ConvKernelsTest {
         // pointwise (1x1, stride 1, no padding): the image is its own im2col matrix
         check(geometry(3, 17, 33, 1, new int[] {1, 9, 11}, new int[] {1, 1, 1}, new int[] {1, 1, 1}, new int[] {0, 0, 0}, new int[] {1, 1, 1}), r);
         check(geometry(2, 12, 18, 3, new int[] {1, 1, 70}, new int[] {1, 1, 1}, new int[] {1, 1, 1}, new int[] {0, 0, 0}, new int[] {1, 1, 1}), r);
+        // unit stride with C_in/groups >= C_out/groups >= 16: the input gradient runs as a full convolution
+        check(geometry(2, 24, 16, 1, new int[] {1, 9, 10}, new int[] {1, 3, 3}, new int[] {1, 1, 1}, new int[] {0, 1, 2}, new int[] {1, 1, 2}), r);
+        check(geometry(1, 36, 20, 2, new int[] {4, 5, 6}, new int[] {2, 2, 3}, new int[] {1, 1, 1}, new int[] {1, 0, 1}, new int[] {1, 1, 1}), r);
+        // ... except when the padding is larger than dilation * (k - 1)
+        check(geometry(2, 20, 16, 1, new int[] {1, 5, 6}, new int[] {1, 1, 2}, new int[] {1, 1, 1}, new int[] {0, 1, 2}, new int[] {1, 1, 1}), r);
         // depthwise, 3-D
         check(geometry(2, 6, 6, 6, new int[] {5, 6, 7}, new int[] {2, 3, 3}, new int[] {1, 2, 1}, new int[] {1, 1, 0}, new int[] {2, 1, 1}), r);
     }
