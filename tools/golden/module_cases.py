@@ -95,7 +95,7 @@ lines = []
 
 
 def case(cid, cls, args=(), kwargs=None, inputs=None, mode="train", calls=1, fkw=None, fwd=None, tol=1e-4,
-         name=None, params=None, repr_=None, grads=True, keep_state=False, const=None, custom=None):
+         name=None, params=None, repr_=None, grads=True, keep_state=False, const=None, custom=None, dry=None):
     """cls: a torch.nn class, or a factory (then `name`, `params` and `repr_` describe the module)."""
     kwargs = dict(kwargs or {})
     inputs = inputs or {}
@@ -121,6 +121,9 @@ def case(cid, cls, args=(), kwargs=None, inputs=None, mode="train", calls=1, fkw
     else:
         ctor = dict(zip(params, [jsonable(a) for a in args]))
         ctor.update({k: jsonable(v) for k, v in kwargs.items()})
+    if dry is not None:  # a lazy module: a dry run fixes its input size before its state is read
+        with torch.no_grad():
+            m(dry.float())
     sd = {k: v.clone() for k, v in m.state_dict().items()} if keep_state else perturb(m)
     m.load_state_dict(sd)
     m.double()
@@ -226,6 +229,18 @@ case("Fold", nn.Fold, ((4, 5), 2), inputs={"input": f(2, 3 * 4, 12)})
 case("Fold/strided", nn.Fold, ((5, 5), (2, 3)), {"dilation": 1, "padding": 1, "stride": 2}, inputs={"input": f(1, 2 * 6, 9)})
 case("Unfold", nn.Unfold, ((2, 3),), {"padding": 1, "stride": 2}, inputs={"input": f(2, 3, 4, 5)})
 case("Unfold/int", nn.Unfold, (2,), inputs={"input": f(1, 2, 3, 3)})
+
+# ------------------------------------------------------------------ lazy modules (state dict loaded into the uninitialized module)
+x = f(2, 5)
+case("LazyLinear", nn.LazyLinear, (3,), inputs={"input": x}, dry=x)
+x = f(1, 2, 5, 5)
+case("LazyConv2d", nn.LazyConv2d, (4, 3), {"padding": 1}, inputs={"input": x}, dry=x)
+x = f(2, 3, 4)
+case("LazyConvTranspose1d", nn.LazyConvTranspose1d, (2, 3), {"stride": 2}, inputs={"input": x}, dry=x)
+x = f(4, 3)
+case("LazyBatchNorm1d", nn.LazyBatchNorm1d, inputs={"input": x}, dry=x)
+x = f(2, 3, 4, 4)
+case("LazyInstanceNorm2d", nn.LazyInstanceNorm2d, inputs={"input": x}, dry=x)
 
 # ------------------------------------------------------------------ pooling
 case("MaxPool1d/ceil_dilation", nn.MaxPool1d, (3,), {"stride": 2, "padding": 1, "dilation": 2, "ceil_mode": True}, inputs={"input": f(2, 3, 10)})

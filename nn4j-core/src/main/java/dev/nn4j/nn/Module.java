@@ -224,6 +224,10 @@ public abstract class Module {
         return parameters;
     }
 
+    LinkedHashMap<String, Tensor> bufferMap() {
+        return buffers;
+    }
+
     // ------------------------------------------------------------------ lookup
 
     /** The direct parameter {@code name} (null when registered as absent). */

@@ -248,6 +248,27 @@ class ModuleBehaviourTest {
     }
 
     @Test
+    void lazyModulesInferTheirInputSize() {
+        LazyLinear l = new LazyLinear(3);
+        assertEquals("LazyLinear(in_features=0, out_features=3, bias=True)", l.toString()); // PyTorch's repr before the first call
+        assertEquals(List.of("weight", "bias"), List.copyOf(l.stateDict().keySet()));
+        assertTrue(l.hasUninitializedParams());
+        l.toDouble();
+        Tensor y = l.forward(Tensor.randn(DType.FLOAT64, new dev.nn4j.Generator(1), 2, 5));
+        assertArrayEquals(new int[] {2, 3}, y.shape());
+        assertEquals("Linear(in_features=5, out_features=3, bias=True)", l.toString());
+        assertEquals(DType.FLOAT64, l.module().weight.dtype());
+        assertSame(l.module().weight, l.namedParameters().get("weight"));
+
+        // a checkpoint fixes the size before any forward
+        LazyConv2d c = new LazyConv2d(4, 3);
+        assertEquals("LazyConv2d(0, 4, kernel_size=(3, 3), stride=(1, 1))", c.toString());
+        c.loadStateDict(new Conv2d(2, 4, 3).stateDict());
+        assertEquals(2, c.module().inChannels);
+        assertEquals("LazyBatchNorm1d(0, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)", new LazyBatchNorm1d().toString());
+    }
+
+    @Test
     void identityIgnoresArgumentsAndPassesAnything() {
         Identity id = new Identity(54, "unused");
         Tensor x = Tensor.ones(2);

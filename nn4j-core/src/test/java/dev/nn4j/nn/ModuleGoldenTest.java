@@ -127,6 +127,13 @@ class ModuleGoldenTest {
         add("Unfold", () -> new Unfold(new int[] {2, 3}, new int[] {1}, new int[] {1}, new int[] {2}));
         add("Unfold/int", () -> new Unfold(2));
 
+        // lazy modules
+        add("LazyLinear", () -> new LazyLinear(3));
+        add("LazyConv2d", () -> new LazyConv2d(4, 3, Conv.opts().padding(1)));
+        add("LazyConvTranspose1d", () -> new LazyConvTranspose1d(2, 3, ConvTranspose.opts().stride(2)));
+        add("LazyBatchNorm1d", LazyBatchNorm1d::new);
+        add("LazyInstanceNorm2d", LazyInstanceNorm2d::new);
+
         // pooling
         add("MaxPool1d/ceil_dilation", () -> new MaxPool1d(IntArg.of(3), IntArg.of(2), IntArg.of(1), IntArg.of(2), false, true));
         add("MaxPool2d/indices", () -> new MaxPool2d(IntArg.of(2), null, IntArg.of(0), IntArg.of(1), true, false));

@@ -180,6 +180,27 @@ final class ModuleFactory {
         def("Unfold", "kernel_size dilation padding stride", kw -> new Unfold(kw.getInts("kernel_size"),
                 ints(kw, "dilation", 1), ints(kw, "padding", 0), ints(kw, "stride", 1)));
 
+        // ---------------------------------------------------------------- lazy modules
+        def("LazyLinear", "out_features bias device dtype", kw -> new LazyLinear(kw.getInt("out_features"), kw.getBool("bias", true)));
+        String lazyConv = "out_channels kernel_size stride padding dilation groups bias padding_mode device dtype";
+        def("LazyConv1d", lazyConv, kw -> new LazyConv1d(kw.getInt("out_channels"), kernel(kw), conv(kw), kw.getBool("bias", true), kw.getString("padding_mode", "zeros")));
+        def("LazyConv2d", lazyConv, kw -> new LazyConv2d(kw.getInt("out_channels"), kernel(kw), conv(kw), kw.getBool("bias", true), kw.getString("padding_mode", "zeros")));
+        def("LazyConv3d", lazyConv, kw -> new LazyConv3d(kw.getInt("out_channels"), kernel(kw), conv(kw), kw.getBool("bias", true), kw.getString("padding_mode", "zeros")));
+        String lazyConvT = "out_channels kernel_size stride padding output_padding groups bias dilation padding_mode device dtype";
+        def("LazyConvTranspose1d", lazyConvT, kw -> new LazyConvTranspose1d(kw.getInt("out_channels"), kernel(kw), convTranspose(kw),
+                kw.getBool("bias", true), kw.getString("padding_mode", "zeros")));
+        def("LazyConvTranspose2d", lazyConvT, kw -> new LazyConvTranspose2d(kw.getInt("out_channels"), kernel(kw), convTranspose(kw),
+                kw.getBool("bias", true), kw.getString("padding_mode", "zeros")));
+        def("LazyConvTranspose3d", lazyConvT, kw -> new LazyConvTranspose3d(kw.getInt("out_channels"), kernel(kw), convTranspose(kw),
+                kw.getBool("bias", true), kw.getString("padding_mode", "zeros")));
+        String lazyNorm = "eps momentum affine track_running_stats device dtype";
+        def("LazyBatchNorm1d", lazyNorm, kw -> new LazyBatchNorm1d(kw.getDouble("eps", 1e-5), momentum(kw), kw.getBool("affine", true), kw.getBool("track_running_stats", true)));
+        def("LazyBatchNorm2d", lazyNorm, kw -> new LazyBatchNorm2d(kw.getDouble("eps", 1e-5), momentum(kw), kw.getBool("affine", true), kw.getBool("track_running_stats", true)));
+        def("LazyBatchNorm3d", lazyNorm, kw -> new LazyBatchNorm3d(kw.getDouble("eps", 1e-5), momentum(kw), kw.getBool("affine", true), kw.getBool("track_running_stats", true)));
+        def("LazyInstanceNorm1d", lazyNorm, kw -> new LazyInstanceNorm1d(kw.getDouble("eps", 1e-5), momentum(kw), kw.getBool("affine", true), kw.getBool("track_running_stats", true)));
+        def("LazyInstanceNorm2d", lazyNorm, kw -> new LazyInstanceNorm2d(kw.getDouble("eps", 1e-5), momentum(kw), kw.getBool("affine", true), kw.getBool("track_running_stats", true)));
+        def("LazyInstanceNorm3d", lazyNorm, kw -> new LazyInstanceNorm3d(kw.getDouble("eps", 1e-5), momentum(kw), kw.getBool("affine", true), kw.getBool("track_running_stats", true)));
+
         // ---------------------------------------------------------------- pooling
         String maxParams = "kernel_size stride padding dilation return_indices ceil_mode";
         def("MaxPool1d", maxParams, kw -> new MaxPool1d(arg(kw, "kernel_size"), arg(kw, "stride"), arg(kw, "padding", 0), arg(kw, "dilation", 1),
@@ -382,6 +403,11 @@ final class ModuleFactory {
         return RNNBase.opts().numLayers(kw.getInt("num_layers", 1)).nonlinearity(kw.getString("nonlinearity", "tanh")).bias(kw.getBool("bias", true))
                 .batchFirst(kw.getBool("batch_first", false)).dropout(kw.getDouble("dropout", 0.0)).bidirectional(kw.getBool("bidirectional", false))
                 .projSize(kw.getInt("proj_size", 0));
+    }
+
+    /** A kernel size: a one-element array stands for a single int. */
+    private static int[] kernel(Kw kw) {
+        return kw.getInts("kernel_size");
     }
 
     /** An int-or-tuple argument as given (null when absent). */

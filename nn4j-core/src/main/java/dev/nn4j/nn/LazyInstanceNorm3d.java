@@ -1,0 +1,22 @@
+package dev.nn4j.nn;
+
+/**
+ * An {@link InstanceNorm3d} whose num_features is inferred from the first input's channel dim, as
+ * {@code torch.nn.LazyInstanceNorm3d(eps=1e-5, momentum=0.1, affine=True, track_running_stats=True)} (note the
+ * lazy variant's defaults); see {@link LazyModule}.
+ *
+ * <pre>{@code
+ * var norm = new LazyInstanceNorm3d();
+ * norm.forward(x);   // becomes InstanceNorm3d(channels, ...)
+ * }</pre>
+ */
+public class LazyInstanceNorm3d extends LazyModule<InstanceNorm3d> {
+    public LazyInstanceNorm3d() {
+        this(1e-5, 0.1, true, true);
+    }
+
+    public LazyInstanceNorm3d(double eps, Double momentum, boolean affine, boolean trackRunningStats) {
+        super(n -> new InstanceNorm3d(n, eps, momentum, affine, trackRunningStats), x -> x.size(x.dim() == 3 + 2 ? 1 : 0),
+                s -> Math.max(dimOf(s, "weight", 0), dimOf(s, "running_mean", 0)));
+    }
+}
