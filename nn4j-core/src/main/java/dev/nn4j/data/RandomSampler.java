@@ -6,8 +6,9 @@ import java.util.Arrays;
 import java.util.Iterator;
 
 /**
- * A random permutation each epoch (or {@code numSamples} draws with replacement), from a seedable generator so a
- * seeded run visits the data in the same order.
+ * A random permutation each epoch (or {@code numSamples} draws with replacement; without replacement, {@code numSamples}
+ * beyond the dataset's size chains further permutations, as PyTorch does), from a seedable generator so a seeded run
+ * visits the data in the same order.
  */
 public final class RandomSampler implements Sampler {
     private final int n, numSamples;
@@ -20,9 +21,7 @@ public final class RandomSampler implements Sampler {
 
     public RandomSampler(int n, boolean replacement, int numSamples, Generator generator) {
         if (numSamples <= 0 && n > 0) throw new IllegalArgumentException("RandomSampler: num_samples should be a positive integer value, but got num_samples=" + numSamples);
-        if (!replacement && numSamples > n) {
-            throw new IllegalArgumentException("RandomSampler: num_samples (" + numSamples + ") > dataset size (" + n + ") needs replacement=true");
-        }
+        if (n == 0 && numSamples > 0) throw new IllegalArgumentException("RandomSampler: cannot draw " + numSamples + " samples from an empty dataset");
         this.n = n;
         this.numSamples = numSamples;
         this.replacement = replacement;
@@ -36,9 +35,12 @@ public final class RandomSampler implements Sampler {
             idx = new int[numSamples];
             for (int i = 0; i < numSamples; i++) idx[i] = generator.nextInt(n);
         } else {
-            long[] perm = Tensor.randperm(n, generator).toLongArray();
+            // as PyTorch: whole permutations while num_samples allows, then the head of one more
             idx = new int[numSamples];
-            for (int i = 0; i < numSamples; i++) idx[i] = (int) perm[i];
+            for (int start = 0; start < numSamples; start += n) {
+                long[] perm = Tensor.randperm(n, generator).toLongArray();
+                for (int i = 0; i < n && start + i < numSamples; i++) idx[start + i] = (int) perm[i];
+            }
         }
         return Arrays.stream(idx).iterator();
     }

@@ -42,9 +42,15 @@ public final class WeightedRandomSampler implements Sampler {
             double total = cumulative[cumulative.length - 1];
             for (int i = 0; i < numSamples; i++) {
                 double u = generator.nextDouble() * total;
-                int k = Arrays.binarySearch(cumulative, u);
-                k = k >= 0 ? k + 1 : -k - 1;
-                out[i] = Math.min(k, cumulative.length - 1);
+                // the first index whose cumulative weight exceeds u: never a zero-weight index, even on a tie
+                int lo = 0, hi = cumulative.length - 1;
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (cumulative[mid] > u) hi = mid;
+                    else lo = mid + 1;
+                }
+                while (weights[lo] == 0) lo--; // u rounded up to the total
+                out[i] = lo;
             }
         } else {
             double[] w = weights.clone();
