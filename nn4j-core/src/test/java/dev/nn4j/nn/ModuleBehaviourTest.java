@@ -269,6 +269,49 @@ class ModuleBehaviourTest {
     }
 
     @Test
+    void everyLazyModuleBecomesItsRealClass() {
+        Object[][] cases = {
+                {new LazyConv1d(4, 3), Tensor.randn(2, 3, 8), "Conv1d(3, 4, kernel_size=(3,), stride=(1,))"},
+                {new LazyConv3d(2, 2), Tensor.randn(1, 3, 3, 3, 3), "Conv3d(3, 2, kernel_size=(2, 2, 2), stride=(1, 1, 1))"},
+                {new LazyConvTranspose2d(2, 3, ConvTranspose.opts().stride(2)), Tensor.randn(1, 4, 3, 3),
+                        "ConvTranspose2d(4, 2, kernel_size=(3, 3), stride=(2, 2))"},
+                {new LazyConvTranspose3d(2, 2), Tensor.randn(1, 3, 2, 2, 2), "ConvTranspose3d(3, 2, kernel_size=(2, 2, 2), stride=(1, 1, 1))"},
+                {new LazyBatchNorm2d(), Tensor.randn(2, 5, 3, 3), "BatchNorm2d(5, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)"},
+                {new LazyBatchNorm3d(), Tensor.randn(2, 5, 2, 2, 2), "BatchNorm3d(5, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)"},
+                {new LazyInstanceNorm1d(), Tensor.randn(6, 7), "InstanceNorm1d(6, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)"},
+                {new LazyInstanceNorm3d(), Tensor.randn(1, 2, 3, 3, 3), "InstanceNorm3d(2, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)"},
+        };
+        for (Object[] c : cases) {
+            LazyModule<?> lazy = (LazyModule<?>) c[0];
+            Tensor x = (Tensor) c[1];
+            Tensor y = lazy.forward(x);
+            assertEquals(c[2], lazy.toString());
+            lazy.eval();
+            lazy.module().eval();
+            assertTrue(lazy.forward(x).equal(lazy.module().forward(x)), lazy.getName());
+            assertArrayEquals(y.shape(), lazy.module().forward(x).shape());
+        }
+    }
+
+    @Test
+    void syncBatchNormIsBatchNormInOneProcess() {
+        SyncBatchNorm s = new SyncBatchNorm(3);
+        BatchNorm3d b = new BatchNorm3d(3);
+        Tensor x = Tensor.randn(2, 3, 2, 2, 2);
+        assertTrue(s.forward(x).allclose(b.forward(x), 1e-6, 1e-6));
+        assertTrue(s.runningVar.allclose(b.runningVar, 1e-6, 1e-6));
+        assertTrue(error(() -> s.forward(Tensor.randn(3))).contains("expected at least 2D input"));
+    }
+
+    @SuppressWarnings("deprecation")
+    @Test
+    void containerRegistersItsModules() {
+        Container c = new Container(Map.of("fc", new Linear(2, 2)));
+        assertEquals(List.of("fc.weight", "fc.bias"), List.copyOf(c.stateDict().keySet()));
+        assertThrows(UnsupportedOperationException.class, () -> c.forward(Tensor.ones(2)));
+    }
+
+    @Test
     void identityIgnoresArgumentsAndPassesAnything() {
         Identity id = new Identity(54, "unused");
         Tensor x = Tensor.ones(2);

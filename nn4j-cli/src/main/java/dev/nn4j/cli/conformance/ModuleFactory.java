@@ -109,6 +109,8 @@ final class ModuleFactory {
         def("Identity", "", kw -> new Identity());
         def("Linear", "in_features out_features bias device dtype",
                 kw -> new Linear(kw.getInt("in_features"), kw.getInt("out_features"), kw.getBool("bias", true)));
+        def("NonDynamicallyQuantizableLinear", "in_features out_features bias device dtype",
+                kw -> new NonDynamicallyQuantizableLinear(kw.getInt("in_features"), kw.getInt("out_features"), kw.getBool("bias", true)));
         def("Bilinear", "in1_features in2_features out_features bias device dtype",
                 kw -> new Bilinear(kw.getInt("in1_features"), kw.getInt("in2_features"), kw.getInt("out_features"), kw.getBool("bias", true)));
         def("Flatten", "start_dim end_dim", kw -> new Flatten(kw.getInt("start_dim", 1), kw.getInt("end_dim", -1)));
