@@ -1187,13 +1187,13 @@ public final class F {
      * 1-D max pooling over an input of shape (N, C, L) or (C, L), stride = kernel size, no padding:
      * {@code out = max over each window}. Example: {@code F.maxPool1d(x, 2)} halves every spatial size.
      */
-    public static Tensor maxPool1d(Tensor input, int... kernelSize) { return Pooling.maxPool("maxPool1d", 1, input, MaxPool.opts(kernelSize)).values(); }
+    public static Tensor maxPool1d(Tensor input, int... kernelSize) { return Pooling.maxPoolValues("maxPool1d", 1, input, MaxPool.opts(kernelSize)); }
 
     /**
      * 1-D max pooling with options (kernel, stride, padding, dilation, ceil mode). Output size per spatial dim:
      * {@code floor((in + 2 * padding - dilation * (kernel - 1) - 1) / stride) + 1} (ceil with {@code ceilMode}).
      */
-    public static Tensor maxPool1d(Tensor input, MaxPool opts) { return Pooling.maxPool("maxPool1d", 1, input, opts).values(); }
+    public static Tensor maxPool1d(Tensor input, MaxPool opts) { return Pooling.maxPoolValues("maxPool1d", 1, input, opts); }
 
     /**
      * {@link #maxPool1d(Tensor, MaxPool)} with PyTorch's {@code return_indices=True}: also the int64 index of each
@@ -1205,13 +1205,13 @@ public final class F {
      * 2-D max pooling over an input of shape (N, C, H, W) or (C, H, W), stride = kernel size, no padding:
      * {@code out = max over each window}. Example: {@code F.maxPool2d(x, 2)} halves every spatial size.
      */
-    public static Tensor maxPool2d(Tensor input, int... kernelSize) { return Pooling.maxPool("maxPool2d", 2, input, MaxPool.opts(kernelSize)).values(); }
+    public static Tensor maxPool2d(Tensor input, int... kernelSize) { return Pooling.maxPoolValues("maxPool2d", 2, input, MaxPool.opts(kernelSize)); }
 
     /**
      * 2-D max pooling with options (kernel, stride, padding, dilation, ceil mode). Output size per spatial dim:
      * {@code floor((in + 2 * padding - dilation * (kernel - 1) - 1) / stride) + 1} (ceil with {@code ceilMode}).
      */
-    public static Tensor maxPool2d(Tensor input, MaxPool opts) { return Pooling.maxPool("maxPool2d", 2, input, opts).values(); }
+    public static Tensor maxPool2d(Tensor input, MaxPool opts) { return Pooling.maxPoolValues("maxPool2d", 2, input, opts); }
 
     /**
      * {@link #maxPool2d(Tensor, MaxPool)} with PyTorch's {@code return_indices=True}: also the int64 index of each
@@ -1223,13 +1223,13 @@ public final class F {
      * 3-D max pooling over an input of shape (N, C, D, H, W) or (C, D, H, W), stride = kernel size, no padding:
      * {@code out = max over each window}. Example: {@code F.maxPool3d(x, 2)} halves every spatial size.
      */
-    public static Tensor maxPool3d(Tensor input, int... kernelSize) { return Pooling.maxPool("maxPool3d", 3, input, MaxPool.opts(kernelSize)).values(); }
+    public static Tensor maxPool3d(Tensor input, int... kernelSize) { return Pooling.maxPoolValues("maxPool3d", 3, input, MaxPool.opts(kernelSize)); }
 
     /**
      * 3-D max pooling with options (kernel, stride, padding, dilation, ceil mode). Output size per spatial dim:
      * {@code floor((in + 2 * padding - dilation * (kernel - 1) - 1) / stride) + 1} (ceil with {@code ceilMode}).
      */
-    public static Tensor maxPool3d(Tensor input, MaxPool opts) { return Pooling.maxPool("maxPool3d", 3, input, opts).values(); }
+    public static Tensor maxPool3d(Tensor input, MaxPool opts) { return Pooling.maxPoolValues("maxPool3d", 3, input, opts); }
 
     /**
      * {@link #maxPool3d(Tensor, MaxPool)} with PyTorch's {@code return_indices=True}: also the int64 index of each

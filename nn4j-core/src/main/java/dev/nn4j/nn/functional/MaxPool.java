@@ -68,7 +68,8 @@ public final class MaxPool {
 
     /** Max-pools a batched input (N, C, *spatial) over its {@code x.dim() - 2} spatial dims. */
     public Tensor apply(Tensor input) {
-        return applyWithIndices(input).values();
+        int dims = Pooling.primitiveDims("MaxPool.apply", input);
+        return Pooling.maxPoolValues("maxPool" + dims + "d", dims, input, this);
     }
 
     /** As {@link #apply}, also returning the flat index of each maximum within its input plane (int64). */

@@ -7,6 +7,7 @@ import static dev.nn4j.nn.functional.ConvArgs.f64;
 import dev.nn4j.DType;
 import dev.nn4j.Function;
 import dev.nn4j.Tensor;
+import dev.nn4j.backend.cpu.MaxPool2x2Kernels;
 import dev.nn4j.backend.cpu.PoolKernels;
 import dev.nn4j.backend.cpu.PoolWindow;
 
@@ -34,9 +35,36 @@ final class PoolFunctions {
             this.outShape = outShape;
         }
 
+        /** The 2x2/stride-2 fast path: its input and int32 argmax (null until needed). */
+        private Tensor fastInput;
+        private int[] fastIdx;
+
         /** The argmax of every output (int64, the output's shape); set by the forward. */
         Tensor indices() {
+            if (indices == null && fastInput != null) {
+                if (fastIdx == null) {
+                    fastIdx = new int[java.util.Arrays.stream(outShape).reduce(1, (a, b) -> a * b)];
+                    MaxPool2x2Kernels.forward(f32(fastInput), planes, in[1], in[2], new float[fastIdx.length], fastIdx);
+                }
+                long[] idx = new long[fastIdx.length];
+                for (int i = 0; i < idx.length; i++) idx[i] = fastIdx[i];
+                indices = Tensor.fromArray(idx, outShape);
+            }
             return indices;
+        }
+
+        /** One window set of 2x2 windows at stride 2 over a 2-d plane, covering it from the top-left corner. */
+        private boolean isTwoByTwo() {
+            if (windows.length != 1 || in[0] != 1) return false;
+            PoolWindow[] w = windows[0];
+            if (w[0].size() != 1 || w[0].count()[0] != 1) return false;
+            for (int d = 1; d <= 2; d++) {
+                if (w[d].step() != 1 || w[d].size() != in[d] / 2) return false;
+                for (int o = 0; o < w[d].size(); o++) {
+                    if (w[d].start()[o] != 2 * o || w[d].count()[o] != 2) return false;
+                }
+            }
+            return true;
         }
 
         @Override
@@ -48,6 +76,14 @@ final class PoolFunctions {
         protected Tensor forward(Context ctx, Tensor... inputs) {
             Tensor x = dense(inputs[0]);
             int inPlane = in[0] * in[1] * in[2], outPlane = windows[0][0].size() * windows[0][1].size() * windows[0][2].size();
+            if (x.dtype() == DType.FLOAT32 && isTwoByTwo()) {
+                // argmax only when a backward will read it; indices() computes it on demand otherwise
+                float[] y = new float[planes * outPlane];
+                fastIdx = ctx.needsInputGrad(0) ? new int[y.length] : null;
+                MaxPool2x2Kernels.forward(f32(x), planes, in[1], in[2], y, fastIdx);
+                fastInput = x;
+                return Tensor.fromArray(y, outShape);
+            }
             long[] idx = new long[planes * outPlane];
             Tensor out;
             if (x.dtype() == DType.FLOAT32) {
@@ -72,7 +108,12 @@ final class PoolFunctions {
         @Override
         protected Tensor[] backward(Context ctx, Tensor gradOutput) {
             Tensor g = dense(gradOutput);
-            long[] idx = indices.toLongArray();
+            if (fastIdx != null && g.dtype() == DType.FLOAT32) {
+                float[] gin = new float[planes * in[1] * in[2]];
+                MaxPool2x2Kernels.backward(f32(g), fastIdx, planes, in[1] * in[2], fastIdx.length / Math.max(1, planes), gin);
+                return new Tensor[] {Tensor.fromArray(gin, inShape)};
+            }
+            long[] idx = indices().toLongArray();
             int inPlane = in[0] * in[1] * in[2], outPlane = idx.length / Math.max(1, planes);
             if (g.dtype() == DType.FLOAT32) {
                 float[] gin = new float[planes * inPlane];

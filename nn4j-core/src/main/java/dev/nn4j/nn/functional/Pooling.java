@@ -106,8 +106,21 @@ final class Pooling {
         return max(p, new PoolWindow[][] {unitPadded(w)}, a[4]);
     }
 
+    /** {@link #maxPool} without the indices (they cost a pass and an int64 tensor that values-only callers drop). */
+    static Tensor maxPoolValues(String op, int dims, Tensor input, MaxPool o) {
+        Planes p = planes(op, dims, input);
+        int[][] a = sliding(op, dims, p, o.kernelSize(), o.stride(), o.padding(), o.dilation(), o.ceilMode());
+        PoolWindow[] w = new PoolWindow[dims];
+        for (int d = 0; d < dims; d++) w[d] = PoolWindow.sliding(p.spatial()[d], a[4][d], a[0][d], a[1][d], a[2][d], a[3][d], true);
+        return maxFunction(p, new PoolWindow[][] {unitPadded(w)}, a[4]).apply(p.x());
+    }
+
+    private static PoolFunctions.Max maxFunction(Planes p, PoolWindow[][] windows, int[] out) {
+        return new PoolFunctions.Max(p.planes(), p.in(), windows, p.x().shape(), p.outShape(out));
+    }
+
     private static Tensor.ValuesIndices max(Planes p, PoolWindow[][] windows, int[] out) {
-        var fn = new PoolFunctions.Max(p.planes(), p.in(), windows, p.x().shape(), p.outShape(out));
+        var fn = maxFunction(p, windows, out);
         Tensor values = fn.apply(p.x());
         return new Tensor.ValuesIndices(values, fn.indices());
     }
