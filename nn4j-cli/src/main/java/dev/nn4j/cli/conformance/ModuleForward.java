@@ -4,6 +4,8 @@ import dev.nn4j.Tensor;
 import dev.nn4j.nn.ConvNd;
 import dev.nn4j.nn.EmbeddingBag;
 import dev.nn4j.nn.MaxUnpoolNd;
+import dev.nn4j.nn.RNNBase;
+import dev.nn4j.nn.RNNCellBase;
 import dev.nn4j.nn.Module;
 import dev.nn4j.nn.MultiheadAttention;
 import dev.nn4j.nn.Transformer;
@@ -45,6 +47,7 @@ final class ModuleForward {
     private static Object value(Kw kw, String k) {
         Object v = kw.raw(k);
         if (v instanceof List<?> l && k.equals("output_size")) return l;
+        if (v instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Tensor) return l; // a tuple of tensors, e.g. LSTM's (h_0, c_0)
         if (v instanceof List<?>) return kw.getTensor(k);
         return v;
     }
@@ -65,6 +68,7 @@ final class ModuleForward {
         if (m instanceof EmbeddingBag) return List.of("input", "offsets", "per_sample_weights");
         if (m instanceof ConvNd c && c.transposed) return List.of("input", "output_size");
         if (m instanceof MaxUnpoolNd) return List.of("input", "indices", "output_size");
+        if (m instanceof RNNBase || m instanceof RNNCellBase) return List.of("input", "hx");
         return null;
     }
 }
