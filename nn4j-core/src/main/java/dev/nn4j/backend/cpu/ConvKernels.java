@@ -161,7 +161,7 @@ public final class ConvKernels {
                 if (pointwise) {
                     ConvGemm.gemmRowMajorA(k, m, len, x, xBase, len, packer, part, gr * k * m, m, true);
                 } else {
-                    Im2col.im2col(x, xBase, cinG, g, cols, 0);
+                    im2col(source(x, xBase, g), g, cols);
                     ConvGemm.gemmRowMajorA(k, m, len, cols, 0, len, packer, part, gr * k * m, m, true);
                 }
             }
@@ -224,6 +224,33 @@ public final class ConvKernels {
             }
         }
         return new Source(img, 0, D, H, W);
+    }
+
+    /** The im2col matrix (rows (channel, kd, kh, kw), columns output positions) of a {@link Source}. */
+    static void im2col(Source src, ConvGeometry g, float[] cols) {
+        int[] k = g.kernel(), out = g.out(), st = g.stride(), dil = g.dilation();
+        int H = src.h(), W = src.w(), plane = src.d() * H * W, OD = out[0], OH = out[1], OW = out[2], sw = st[2];
+        int rows = g.colRows(), full = OW & -FL;
+        float[] img = src.img();
+        VectorMask<Float> tail = FS.indexInRange(full, OW);
+        for (int r = 0, o = 0; r < rows; r++) {
+            int kw = r % k[2], t = r / k[2], kh = t % k[1];
+            t /= k[1];
+            int kd = t % k[0], c = t / k[0];
+            int tap = src.base() + c * plane + (kd * dil[0] * H + kh * dil[1]) * W + kw * dil[2];
+            for (int od = 0; od < OD; od++) {
+                for (int oh = 0; oh < OH; oh++, o += OW) {
+                    int s = tap + (od * st[0] * H + oh * st[1]) * W;
+                    if (sw == 1 && s + full + FL <= img.length) {
+                        int i = 0;
+                        for (; i < full; i += FL) FloatVector.fromArray(FS, img, s + i).intoArray(cols, o + i);
+                        if (i < OW) FloatVector.fromArray(FS, img, s + i).intoArray(cols, o + i, tail);
+                    } else {
+                        for (int i = 0; i < OW; i++) cols[o + i] = img[s + i * sw];
+                    }
+                }
+            }
+        }
     }
 
     /**
