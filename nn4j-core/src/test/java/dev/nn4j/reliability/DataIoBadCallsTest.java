@@ -71,7 +71,6 @@ class DataIoBadCallsTest {
         t.iae("BatchSampler size", () -> new BatchSampler(new SequentialSampler(4), 0, false), "BatchSampler", "batch_size=0");
         t.iae("SequentialSampler negative", () -> new SequentialSampler(-1), "SequentialSampler", "-1");
         t.iae("RandomSampler num_samples", () -> new RandomSampler(4, false, 0, new Generator(0)), "RandomSampler", "num_samples=0");
-        t.iae("RandomSampler without replacement", () -> new RandomSampler(4, false, 6, new Generator(0)), "RandomSampler", "replacement");
         t.iae("WeightedRandomSampler negative weight", () -> new WeightedRandomSampler(new double[] {1, -1}, 2, true, new Generator(0)),
                 "WeightedRandomSampler", "-1");
         t.iae("WeightedRandomSampler NaN weight", () -> new WeightedRandomSampler(new double[] {1, Double.NaN}, 2, true, new Generator(0)),
