@@ -95,7 +95,7 @@ lines = []
 
 
 def case(cid, cls, args=(), kwargs=None, inputs=None, mode="train", calls=1, fkw=None, fwd=None, tol=1e-4,
-         name=None, params=None, repr_=None, grads=True, keep_state=False, const=None, custom=None, dry=None):
+         name=None, params=None, repr_=None, grads=True, keep_state=False, const=None, custom=None, dry=None, ctor=None):
     """cls: a torch.nn class, or a factory (then `name`, `params` and `repr_` describe the module)."""
     kwargs = dict(kwargs or {})
     inputs = inputs or {}
@@ -104,7 +104,10 @@ def case(cid, cls, args=(), kwargs=None, inputs=None, mode="train", calls=1, fkw
     fkw = fkw or {}
     real = lambda v: v.obj if isinstance(v, Mod) else v
     m = cls(*[real(a) for a in args], **{k: real(v) for k, v in kwargs.items()})
-    if name is None:
+    given_ctor = ctor
+    if given_ctor is not None:
+        ctor = given_ctor
+    elif name is None:
         name = cls.__name__
         init = nn.RNNBase.__init__ if cls in (nn.RNN, nn.LSTM, nn.GRU) else cls.__init__
         sig = inspect.signature(init)
@@ -121,6 +124,8 @@ def case(cid, cls, args=(), kwargs=None, inputs=None, mode="train", calls=1, fkw
     else:
         ctor = dict(zip(params, [jsonable(a) for a in args]))
         ctor.update({k: jsonable(v) for k, v in kwargs.items()})
+    if name is None:
+        name = cls.__name__
     if dry is not None:  # a lazy module: a dry run fixes its input size before its state is read
         with torch.no_grad():
             m(dry.float())
@@ -459,5 +464,10 @@ case("TransformerDecoder", nn.TransformerDecoder, (Mod("nn.TransformerDecoderLay
 case("Transformer", nn.Transformer, (), {"d_model": E, "nhead": 2, "num_encoder_layers": 1, "num_decoder_layers": 1, "dim_feedforward": 16,
                                          "dropout": 0.0, "batch_first": True},
      inputs={"src": f(2, 4, E), "tgt": f(2, 3, E)}, fkw={"tgt_mask": nn.Transformer.generate_square_subsequent_mask(3)}, tol=2e-4)
+
+# ------------------------------------------------------------------ Sequential from full PyTorch layer reprs
+seq = [nn.Conv1d(2, 4, 3, padding=1, padding_mode="reflect"), nn.Upsample(scale_factor=2.0, mode="linear"), nn.GELU(approximate="tanh"),
+       nn.AvgPool1d(3), nn.Flatten(), nn.Linear(16, 3), nn.Softmax(dim=1)]
+case("Sequential/reprs", lambda: nn.Sequential(*seq), name="Sequential", ctor={"layers": [repr(l) for l in seq]}, inputs={"input": f(2, 2, 6)})
 
 print("\n".join(lines))

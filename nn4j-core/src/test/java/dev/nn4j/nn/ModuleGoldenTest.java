@@ -282,6 +282,10 @@ class ModuleGoldenTest {
             return List.of(Rnn.padPackedSequence(r.packedOutput(), false, 0, 6).padded(), r.hN());
         });
 
+        // a Sequential written as PyTorch's layer reprs in the case (parsed by the conformance runner)
+        add("Sequential/reprs", () -> new Sequential(new Conv1d(2, 4, 3, Conv.opts().padding(1), true, "reflect"), new Upsample(2.0, "linear"),
+                new GELU("tanh"), new AvgPool1d(3), new Flatten(), new Linear(16, 3), new Softmax(1)));
+
         // attention and transformer
         var small = TransformerOptions.opts().dimFeedforward(16).dropout(0.0);
         add("MultiheadAttention/kv_dims", () -> new MultiheadAttention(8, 2, MultiheadAttention.opts().kdim(5).vdim(3)));

@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * Parses a PyTorch constructor call written as Python source, e.g. {@code Conv2d(1, 4, kernel_size=3)} or
  * {@code MaxPool2d(kernel_size=(2, 2), stride=None)}: the class name, positional and keyword arguments.
- * Values are Python literals: ints (Long), floats (Double), True/False, None (null), strings, tuples and
- * lists (List). Nested calls are not supported (PyTorch reprs of layers never need them).
+ * Values are Python literals: ints (Long), floats (Double), True/False, None (null), strings (quoted, or bare as
+ * PyTorch's reprs print some), tuples and lists (List). Nested calls are not supported.
  */
 final class PyLiteral {
     /** A parsed call. */
@@ -112,7 +112,7 @@ final class PyLiteral {
                 case "None" -> null;
                 case "inf" -> Double.POSITIVE_INFINITY;
                 case "nan" -> Double.NaN;
-                default -> throw error("unsupported name '" + id + "'");
+                default -> id; // PyTorch reprs print some strings bare: mode=bilinear, padding_mode=reflect, padding=same
             };
         }
         int start = i;
