@@ -21,6 +21,8 @@ import jdk.incubator.vector.VectorSpecies;
 public final class ConvKernels {
     private static final VectorSpecies<Float> FS = ConvGemm.FS;
     private static final int FL = ConvGemm.FL, MR = ConvGemm.MR, NR = ConvGemm.NR, NC = ConvGemm.NC;
+    /** Per-thread scratch: slot 0 the column matrix, slot 1 the zero-padded source image. */
+    private static final int COLS = 0, IMAGE = 1;
     private static final ThreadLocal<float[][]> WORK = ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0]});
 
     private ConvKernels() {}
@@ -91,7 +93,7 @@ public final class ConvKernels {
         int items = g.batch() * groups;
         long flops = (long) g.batch() * cout * len * k;
         Parallel.forRange(items, grain(items, flops), (s, e) -> {
-            float[] dcols = pointwise ? null : work(0, k * len);
+            float[] dcols = pointwise ? null : work(COLS, k * len);
             for (int it = s; it < e; it++) {
                 int gr = it % groups, n = it / groups;
                 int dxOff = (n * cin + gr * cinG) * inPlane;
@@ -153,7 +155,7 @@ public final class ConvKernels {
         TreeMap<Integer, float[]> partials = new TreeMap<>();
         Parallel.forRange(items, grain(items, flops), (s, e) -> {
             float[] part = new float[dw.length];
-            float[] cols = pointwise ? null : work(0, k * len);
+            float[] cols = pointwise ? null : work(COLS, k * len);
             for (int it = s; it < e; it++) {
                 int gr = it % groups, n = it / groups;
                 int xBase = (n * cin + gr * cinG) * inPlane;
@@ -206,7 +208,7 @@ public final class ConvKernels {
         }
         if (!padded) return new Source(x, xBase, in[0], in[1], in[2]);
         int D = size[0], H = size[1], W = size[2], channels = g.inGroup();
-        float[] img = work(0, channels * D * H * W + FL);
+        float[] img = work(IMAGE, channels * D * H * W + FL);
         int o = 0;
         for (int c = 0; c < channels; c++) {
             for (int d = 0; d < D; d++) {
