@@ -26,15 +26,26 @@ public final class Idx {
             raw.reset();
             InputStream in = b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(raw, 1 << 16) : raw;
             DataInputStream d = new DataInputStream(new BufferedInputStream(in, 1 << 16));
-            int magic = d.readInt();
+            int magic;
+            try {
+                magic = d.readInt();
+            } catch (EOFException e) {
+                throw new IllegalArgumentException(path + (in == raw ? ": not an IDX file (truncated?): shorter than its 4-byte magic number"
+                        : ": truncated: the gzip stream ends before the 4-byte magic number"));
+            }
             int type = (magic >> 8) & 0xff, ndim = magic & 0xff;
             if ((magic >>> 16) != 0 || type != 0x08 || ndim < 1 || ndim > 4) {
-                throw new IllegalArgumentException(path + ": not an unsigned-byte IDX file (magic number 0x" + Integer.toHexString(magic) + ")");
+                throw new IllegalArgumentException(path + ": not an unsigned-byte IDX file (magic number 0x" + Integer.toHexString(magic)
+                        + ", expected 0x0000080N with N = 1..4 dimensions)");
             }
             int[] dims = new int[ndim];
             long total = 1;
             for (int i = 0; i < ndim; i++) {
-                dims[i] = d.readInt();
+                try {
+                    dims[i] = d.readInt();
+                } catch (EOFException e) {
+                    throw new IllegalArgumentException(path + ": truncated: the header ends before its " + ndim + " dimensions");
+                }
                 if (dims[i] < 0) throw new IllegalArgumentException(path + ": negative dimension " + dims[i]);
                 total *= dims[i];
                 // checked per dim: the product of four ints can overflow a long and look small
@@ -54,7 +65,14 @@ public final class Idx {
             } catch (EOFException e) {
                 throw new IllegalArgumentException(path + ": truncated: expected " + total + " bytes of data");
             }
+            // reading on to the end also checks a gzip file's trailer (CRC and length)
+            if (d.read() != -1) {
+                throw new IllegalArgumentException(path + ": more data than its dims " + java.util.Arrays.toString(dims) + " claim (not an IDX file?)");
+            }
             return new Contents(dims, data);
+        } catch (EOFException e) {
+            // a gzip header or trailer cut short
+            throw new IllegalArgumentException(path + ": truncated: the file ends early" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
         } catch (IOException e) {
             throw new IllegalArgumentException(path + ": cannot read IDX file: " + e.getMessage(), e);
         }
