@@ -137,7 +137,8 @@ final class ModuleFactory {
         def("Hardshrink", "lambd", kw -> new Hardshrink(num(kw, "lambd", 0.5)));
         def("Softshrink", "lambd", kw -> new Softshrink(num(kw, "lambd", 0.5)));
         def("Hardtanh", "min_val max_val inplace min_value max_value",
-                kw -> new Hardtanh(num(kw, "min_val", -1.0), num(kw, "max_val", 1.0), kw.getBool("inplace", false)));
+                kw -> new Hardtanh(kw.has("min_value") ? num(kw, "min_value", null) : num(kw, "min_val", -1.0),
+                        kw.has("max_value") ? num(kw, "max_value", null) : num(kw, "max_val", 1.0), kw.getBool("inplace", false)));
         def("LeakyReLU", "negative_slope inplace", kw -> new LeakyReLU(num(kw, "negative_slope", 0.01), kw.getBool("inplace", false)));
         def("RReLU", "lower upper inplace", kw -> new RReLU(num(kw, "lower", 1.0 / 8), num(kw, "upper", 1.0 / 3), kw.getBool("inplace", false)));
         def("Softplus", "beta threshold", kw -> new Softplus(num(kw, "beta", 1), num(kw, "threshold", 20)));
