@@ -43,18 +43,27 @@ public final class EvalCommand implements Callable<Integer> {
         try {
             model = Models.build(kind);
         } catch (CliException e) {
-            throw new CliException(checkpoint + ": " + e.getMessage());
+            throw new CliException(checkpoint + ": " + e.getMessage(), Main.EXIT_USAGE, e);
         }
         try {
             model.loadStateDict(c.tensors(), true);
         } catch (RuntimeException e) {
-            throw new CliException(checkpoint + ": the weights do not fit a '" + kind + "' model: " + e.getMessage());
+            throw new CliException(checkpoint + ": the weights do not fit a '" + kind + "' model: " + e.getMessage(), Main.EXIT_USAGE, e);
         }
         model.eval();
-        float mean = Float.parseFloat(c.metadata().getOrDefault("normalize_mean", "0"));
-        float std = Float.parseFloat(c.metadata().getOrDefault("normalize_std", "1"));
+        float mean = number(checkpoint, c.metadata(), "normalize_mean", "0");
+        float std = number(checkpoint, c.metadata(), "normalize_std", "1");
         String[] classes = c.metadata().getOrDefault("classes", String.join(",", MnistDataset.FASHION_CLASSES)).split(",");
         return new Loaded(model, mean, std, classes);
+    }
+
+    private static float number(Path checkpoint, java.util.Map<String, String> metadata, String key, String def) {
+        String v = metadata.getOrDefault(key, def);
+        try {
+            return Float.parseFloat(v);
+        } catch (NumberFormatException e) {
+            throw new CliException(checkpoint + ": metadata " + key + " is not a number: '" + v + "'", Main.EXIT_USAGE, e);
+        }
     }
 
     record Loaded(Module model, float mean, float std, String[] classes) {}
@@ -69,7 +78,7 @@ public final class EvalCommand implements Callable<Integer> {
         MnistDataset test;
         try {
             test = MnistDataset.fashionMnist(data, TrainCommand.cacheDir(), false, l.mean(), l.std());
-        } catch (DatasetNotFoundException e) {
+        } catch (DatasetNotFoundException | IllegalArgumentException e) {   // missing or malformed IDX files
             throw new CliException(e.getMessage(), Main.EXIT_USAGE, e);
         }
         Evaluation ev = Evaluation.run(l.model(), test, l.classes().length, 1000);

@@ -49,15 +49,15 @@ public final class Main implements Runnable {
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println(qualifiedName(c) + ": " + ex.getMessage());
-            c.getErr().println("Try '" + qualifiedName(c) + " --help'.");
+            // one line: what was wrong, then where to look
+            c.getErr().println(qualifiedName(c) + ": " + oneLine(ex.getMessage()) + " (see '" + qualifiedName(c) + " --help')");
             if (debug) ex.printStackTrace(c.getErr());
             c.getErr().flush();
             return EXIT_USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
             boolean user = ex instanceof CliException || ex instanceof IllegalArgumentException;
-            String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : oneLine(ex.getMessage());
             c.getErr().println(qualifiedName(c) + ": " + (user ? msg : "internal error: " + ex.getClass().getName() + ": " + msg
                     + (debug ? "" : " (run with --debug for the stack trace)")));
             if (debug) ex.printStackTrace(c.getErr());
@@ -75,6 +75,11 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Library messages may span lines (loadStateDict lists its errors one per line); the CLI prints one. */
+    static String oneLine(String msg) {
+        return msg.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static String qualifiedName(CommandLine c) {

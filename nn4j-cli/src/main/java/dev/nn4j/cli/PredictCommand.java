@@ -68,9 +68,9 @@ public final class PredictCommand implements Callable<Integer> {
         try {
             src = ImageIO.read(image.toFile());
         } catch (IOException e) {
-            throw new CliException(image + ": cannot read image: " + e.getMessage());
+            throw new CliException(image + ": cannot read image: " + e.getMessage(), Main.EXIT_USAGE, e);
         }
-        if (src == null) throw new CliException(image + ": not a PNG or JPEG image");
+        if (src == null) throw new CliException(image + ": not a PNG or JPEG image", Main.EXIT_USAGE, null);
         BufferedImage gray = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = gray.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);

@@ -80,7 +80,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             train = MnistDataset.fashionMnist(data, cacheDir(), true, Trainer.MEAN, Trainer.STD);
             test = MnistDataset.fashionMnist(data, cacheDir(), false, Trainer.MEAN, Trainer.STD);
-        } catch (DatasetNotFoundException e) {
+        } catch (DatasetNotFoundException | IllegalArgumentException e) {   // missing or malformed IDX files
             throw new CliException(e.getMessage(), Main.EXIT_USAGE, e);
         }
         PrintWriter pw = spec.commandLine().getOut();

@@ -28,11 +28,11 @@ public final class Checkpoint {
         try {
             SafeTensors.Contents c = SafeTensors.read(file);
             if (!c.metadata().containsKey("model")) {
-                throw new CliException(file + ": not an nn4j checkpoint (its __metadata__ does not name a model)");
+                throw new CliException(file + ": not an nn4j checkpoint (its __metadata__ does not name a model)", 2, null);
             }
             return c;
         } catch (SafeTensorsException e) {
-            throw new CliException(e.getMessage());
+            throw new CliException(e.getMessage(), 2, e);   // a malformed input file is a usage error
         }
     }
 
