@@ -51,69 +51,73 @@ public final class MaxPool2x2Kernels {
     }
 
     static void planeScalar(float[] x, int xb, int w, int oh, int ow, float[] y, int yb, int[] idx) {
-        for (int r = 0, o = yb; r < oh; r++) {
-            for (int c = 0; c < ow; c++, o++) {
-                int i0 = 2 * r * w + 2 * c;
-                float best = x[xb + i0];
-                int bi = i0;
-                int[] cand = {i0 + 1, i0 + w, i0 + w + 1};
-                for (int i : cand) {
-                    float v = x[xb + i];
-                    if (v > best || Float.isNaN(v)) {
-                        best = v;
-                        bi = i;
-                    }
+        for (int r = 0; r < oh; r++) segmentScalar(x, xb, w, 2 * r * w, ow, y, yb + r * ow, idx);
+    }
+
+    /** n outputs of one output row, the first window at plane index i0. */
+    private static void segmentScalar(float[] x, int xb, int w, int i0, int n, float[] y, int o, int[] idx) {
+        for (int c = 0; c < n; c++, o++, i0 += 2) {
+            float best = x[xb + i0];
+            int bi = i0;
+            for (int k = 1; k < 4; k++) {
+                int i = i0 + (k >> 1) * w + (k & 1);
+                float v = x[xb + i];
+                if (v > best || Float.isNaN(v)) {
+                    best = v;
+                    bi = i;
                 }
-                y[o] = best;
-                if (idx != null) idx[o] = bi;
             }
+            y[o] = best;
+            if (idx != null) idx[o] = bi;
         }
     }
 
+    /**
+     * Row by row, L outputs at a time. A row's last partial chunk is computed as a full one when its extra lanes
+     * land in this plane's later outputs (which overwrite them) and read inside the array; the plane's very last
+     * chunk goes to the scalar twin.
+     */
     static void planeVector(float[] x, int xb, int w, int oh, int ow, float[] y, int yb, int[] idx) {
+        int yEnd = yb + oh * ow;
         for (int r = 0, o = yb; r < oh; r++) {
-            int row0 = 2 * r * w;
+            int i0 = 2 * r * w;
             for (int c = 0; c < ow; c += L) {
                 int n = Math.min(L, ow - c);
-                int s0 = xb + row0 + 2 * c, s1 = s0 + w;
-                FloatVector a0, a1, b0, b1;
-                VectorMask<Float> outMask;
-                if (n == L) {
-                    a0 = FloatVector.fromArray(FS, x, s0);
-                    a1 = FloatVector.fromArray(FS, x, s0 + L);
-                    b0 = FloatVector.fromArray(FS, x, s1);
-                    b1 = FloatVector.fromArray(FS, x, s1 + L);
-                    outMask = null;
+                if (n == L || (o + L <= yEnd && xb + i0 + 2 * c + w + 2 * L <= x.length)) {
+                    chunk(x, xb + i0 + 2 * c, w, i0 + 2 * c, y, o, idx);
                 } else {
-                    VectorMask<Float> m0 = FS.indexInRange(0, 2 * n), m1 = FS.indexInRange(L, 2 * n);
-                    a0 = FloatVector.fromArray(FS, x, s0, m0);
-                    a1 = FloatVector.fromArray(FS, x, s0 + L, m1);
-                    b0 = FloatVector.fromArray(FS, x, s1, m0);
-                    b1 = FloatVector.fromArray(FS, x, s1 + L, m1);
-                    outMask = FS.indexInRange(0, n);
-                }
-                FloatVector best = EVEN.selectFrom(a0, a1);
-                FloatVector v01 = ODD.selectFrom(a0, a1), v10 = EVEN.selectFrom(b0, b1), v11 = ODD.selectFrom(b0, b1);
-                VectorMask<Float> m01 = v01.compare(VectorOperators.GT, best).or(v01.test(VectorOperators.IS_NAN));
-                best = best.blend(v01, m01);
-                VectorMask<Float> m10 = v10.compare(VectorOperators.GT, best).or(v10.test(VectorOperators.IS_NAN));
-                best = best.blend(v10, m10);
-                VectorMask<Float> m11 = v11.compare(VectorOperators.GT, best).or(v11.test(VectorOperators.IS_NAN));
-                best = best.blend(v11, m11);
-                if (outMask == null) best.intoArray(y, o);
-                else best.intoArray(y, o, outMask);
-                if (idx != null) {
-                    IntVector bi = TWICE_LANE.add(row0 + 2 * c);
-                    bi = bi.blend(bi.add(1), m01.cast(IS));
-                    IntVector i10 = TWICE_LANE.add(row0 + w + 2 * c);
-                    bi = bi.blend(i10, m10.cast(IS));
-                    bi = bi.blend(i10.add(1), m11.cast(IS));
-                    if (outMask == null) bi.intoArray(idx, o);
-                    else bi.intoArray(idx, o, outMask.cast(IS));
+                    segmentScalar(x, xb, w, i0 + 2 * c, n, y, o, idx);
                 }
                 o += n;
             }
         }
+    }
+
+    /** L outputs of one output row from input offset s (plane index i0 of its first window). */
+    private static void chunk(float[] x, int s, int w, int i0, float[] y, int o, int[] idx) {
+        FloatVector a0 = FloatVector.fromArray(FS, x, s), a1 = FloatVector.fromArray(FS, x, s + L);
+        FloatVector b0 = FloatVector.fromArray(FS, x, s + w), b1 = FloatVector.fromArray(FS, x, s + w + L);
+        FloatVector v00 = EVEN.selectFrom(a0, a1), v01 = ODD.selectFrom(a0, a1);
+        FloatVector v10 = EVEN.selectFrom(b0, b1), v11 = ODD.selectFrom(b0, b1);
+        VectorMask<Float> m01 = wins(v01, v00);
+        FloatVector best = v00.blend(v01, m01);
+        VectorMask<Float> m10 = wins(v10, best);
+        best = best.blend(v10, m10);
+        VectorMask<Float> m11 = wins(v11, best);
+        best.blend(v11, m11).intoArray(y, o);
+        if (idx != null) argmax(i0, w, m01, m10, m11).intoArray(idx, o);
+    }
+
+    /** Where candidate v replaces the best so far: greater, or NaN (NaN != NaN). */
+    private static VectorMask<Float> wins(FloatVector v, FloatVector best) {
+        return v.compare(VectorOperators.GT, best).or(v.compare(VectorOperators.NE, v));
+    }
+
+    private static IntVector argmax(int i0, int w, VectorMask<Float> m01, VectorMask<Float> m10, VectorMask<Float> m11) {
+        IntVector i00 = TWICE_LANE.add(i0), i10 = i00.add(w);
+        IntVector bi = i00.blend(i00.add(1), m01.cast(IS));
+        bi = bi.blend(i10, m10.cast(IS));
+        return bi.blend(i10.add(1), m11.cast(IS));
     }
 
     /** gin = 0, then {@code gin[p, idx[p, o]] += gout[p, o]} (each input is the argmax of at most one window). */
