@@ -463,20 +463,30 @@ public abstract class Module {
      * views that share storage with the module's tensors.
      */
     public Map<String, Tensor> stateDict() {
+        return stateDict("", false);
+    }
+
+    /**
+     * The state dict with every key prefixed by {@code prefix}; with {@code keepVars} the values are the
+     * module's own tensors (still recording autograd) instead of detached views.
+     */
+    public Map<String, Tensor> stateDict(String prefix, boolean keepVars) {
         Map<String, Tensor> out = new LinkedHashMap<>();
-        saveToStateDict(out, "");
+        saveToStateDict(out, prefix, keepVars);
         return out;
     }
 
-    private void saveToStateDict(Map<String, Tensor> out, String prefix) {
+    private void saveToStateDict(Map<String, Tensor> out, String prefix, boolean keepVars) {
         for (Map.Entry<String, Tensor> e : parameters.entrySet()) {
-            if (e.getValue() != null) out.put(prefix + e.getKey(), e.getValue().detach());
+            if (e.getValue() != null) out.put(prefix + e.getKey(), keepVars ? e.getValue() : e.getValue().detach());
         }
         for (Map.Entry<String, Tensor> e : buffers.entrySet()) {
-            if (e.getValue() != null && !nonPersistentBuffers.contains(e.getKey())) out.put(prefix + e.getKey(), e.getValue().detach());
+            if (e.getValue() != null && !nonPersistentBuffers.contains(e.getKey())) {
+                out.put(prefix + e.getKey(), keepVars ? e.getValue() : e.getValue().detach());
+            }
         }
         for (Map.Entry<String, Module> e : modules.entrySet()) {
-            if (e.getValue() != null) e.getValue().saveToStateDict(out, prefix + e.getKey() + ".");
+            if (e.getValue() != null) e.getValue().saveToStateDict(out, prefix + e.getKey() + ".", keepVars);
         }
     }
 

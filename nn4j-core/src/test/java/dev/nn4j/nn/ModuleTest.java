@@ -59,6 +59,15 @@ class ModuleTest {
     }
 
     @Test
+    void stateDictWithPrefixAndKeepVars() {
+        Linear l = new Linear(2, 2);
+        Map<String, Tensor> sd = l.stateDict("fc.", true);
+        assertEquals(List.of("fc.weight", "fc.bias"), new ArrayList<>(sd.keySet()));
+        assertSame(l.weight, sd.get("fc.weight"));
+        assertTrue(sd.get("fc.weight").requiresGrad());
+    }
+
+    @Test
     void sharedModulesAndParametersAreListedOnce() {
         Linear shared = new Linear(2, 2);
         Sequential s = new Sequential(shared, shared);
