@@ -97,12 +97,7 @@ public final class SafeTensors {
                 throw new SafeTensorsException(path + ": the data section has " + dataLen + " bytes but the tensors cover " + expected);
             }
             Map<String, Tensor> tensors = new LinkedHashMap<>();
-            for (Entry en : sorted) {
-                ByteBuffer buf = ByteBuffer.allocate((int) (en.end - en.begin)).order(ByteOrder.LITTLE_ENDIAN);
-                readFully(ch, buf, dataStart + en.begin, path);
-                buf.flip();
-                tensors.put(en.name, decode(en, buf));
-            }
+            for (Entry en : sorted) tensors.put(en.name, readTensor(ch, path, en, dataStart + en.begin));
             Map<String, Tensor> inHeaderOrder = new LinkedHashMap<>();
             for (Entry en : entries) inHeaderOrder.put(en.name, tensors.get(en.name));
             return new Contents(inHeaderOrder, metadata);
@@ -159,53 +154,81 @@ public final class SafeTensors {
         return new Entry(name, dtype, shape, b, e);
     }
 
-    private static Tensor decode(Entry en, ByteBuffer b) {
-        int n = Shapes.numel(en.shape);
-        switch (en.dtype) {
+    /** Bytes per read or write: small enough to cost nothing, a multiple of every element size. */
+    static final int CHUNK = 1 << 20;
+
+    /** Receives {@code count} elements, starting at element {@code start}, from a little-endian buffer. */
+    private interface Sink {
+        void take(ByteBuffer b, int start, int count);
+    }
+
+    /** Reads a tensor's data chunk by chunk straight into its array: no second copy, no 2 GiB limit of one buffer. */
+    private static Tensor readTensor(FileChannel ch, Path path, Entry en, long pos) throws IOException {
+        int n = Shapes.numel(en.shape), es = elementSize(en.dtype);
+        return switch (en.dtype) {
             case "F32" -> {
                 float[] d = new float[n];
-                b.asFloatBuffer().get(d);
-                return Tensor.fromArray(d, en.shape);
+                stream(ch, path, pos, n, es, (b, i, k) -> b.asFloatBuffer().get(d, i, k));
+                yield Tensor.fromArray(d, en.shape);
             }
             case "F64" -> {
                 double[] d = new double[n];
-                b.asDoubleBuffer().get(d);
-                return Tensor.fromArray(d, en.shape);
+                stream(ch, path, pos, n, es, (b, i, k) -> b.asDoubleBuffer().get(d, i, k));
+                yield Tensor.fromArray(d, en.shape);
             }
-            case "I64", "U64" -> {
-                long[] d = new long[n];
-                b.asLongBuffer().get(d);
-                return Tensor.fromArray(d, en.shape);
-            }
-            case "I32", "U32", "I16", "U16", "I8", "U8" -> {
-                long[] d = new long[n];
-                for (int i = 0; i < n; i++) {
-                    d[i] = switch (en.dtype) {
-                        case "I32" -> b.getInt();
-                        case "U32" -> Integer.toUnsignedLong(b.getInt());
-                        case "I16" -> b.getShort();
-                        case "U16" -> Short.toUnsignedInt(b.getShort());
-                        case "I8" -> b.get();
-                        default -> Byte.toUnsignedInt(b.get());
-                    };
-                }
-                return Tensor.fromArray(d, en.shape);
+            case "F16", "BF16" -> {
+                float[] d = new float[n];
+                boolean half = en.dtype.equals("F16");
+                stream(ch, path, pos, n, es, (b, i, k) -> {
+                    for (int j = 0; j < k; j++) {
+                        short v = b.getShort();
+                        // BF16 is the top 16 bits of a float32
+                        d[i + j] = half ? Float.float16ToFloat(v) : Float.intBitsToFloat((v & 0xffff) << 16);
+                    }
+                });
+                yield Tensor.fromArray(d, en.shape);
             }
             case "BOOL" -> {
                 boolean[] d = new boolean[n];
-                for (int i = 0; i < n; i++) d[i] = b.get() != 0;
-                return Tensor.fromArray(d, en.shape);
+                stream(ch, path, pos, n, es, (b, i, k) -> {
+                    for (int j = 0; j < k; j++) d[i + j] = b.get() != 0;
+                });
+                yield Tensor.fromArray(d, en.shape);
             }
-            case "F16" -> {
-                float[] d = new float[n];
-                for (int i = 0; i < n; i++) d[i] = Float.float16ToFloat(b.getShort());
-                return Tensor.fromArray(d, en.shape);
+            default -> { // integers widen to int64 (U64 keeps its bits)
+                long[] d = new long[n];
+                String t = en.dtype;
+                stream(ch, path, pos, n, es, (b, i, k) -> {
+                    if (t.equals("I64") || t.equals("U64")) {
+                        b.asLongBuffer().get(d, i, k);
+                        return;
+                    }
+                    for (int j = 0; j < k; j++) {
+                        d[i + j] = switch (t) {
+                            case "I32" -> b.getInt();
+                            case "U32" -> Integer.toUnsignedLong(b.getInt());
+                            case "I16" -> b.getShort();
+                            case "U16" -> Short.toUnsignedInt(b.getShort());
+                            case "I8" -> b.get();
+                            default -> Byte.toUnsignedInt(b.get());
+                        };
+                    }
+                });
+                yield Tensor.fromArray(d, en.shape);
             }
-            default -> { // BF16: the top 16 bits of a float32
-                float[] d = new float[n];
-                for (int i = 0; i < n; i++) d[i] = Float.intBitsToFloat((b.getShort() & 0xffff) << 16);
-                return Tensor.fromArray(d, en.shape);
-            }
+        };
+    }
+
+    private static void stream(FileChannel ch, Path path, long pos, int n, int es, Sink sink) throws IOException {
+        if (n == 0) return;
+        ByteBuffer buf = ByteBuffer.allocate((int) Math.min(CHUNK, (long) n * es)).order(ByteOrder.LITTLE_ENDIAN);
+        int per = buf.capacity() / es;
+        for (int i = 0; i < n; i += per) {
+            int k = Math.min(per, n - i);
+            buf.clear().limit(k * es);
+            readFully(ch, buf, pos + (long) i * es, path);
+            buf.flip();
+            sink.take(buf, i, k);
         }
     }
 
@@ -233,7 +256,7 @@ public final class SafeTensors {
         if (metadata != null && !metadata.isEmpty()) header.put("__metadata__", new LinkedHashMap<>(metadata));
         long offset = 0;
         for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
-            if (e.getKey().equals("__metadata__")) throw new IllegalArgumentException("safetensors: '__metadata__' is reserved and cannot name a tensor");
+            if ("__metadata__".equals(e.getKey())) throw new IllegalArgumentException("safetensors: '__metadata__' is reserved and cannot name a tensor");
             Tensor t = e.getValue();
             if (e.getKey() == null || t == null) throw new IllegalArgumentException("safetensors: tensor '" + e.getKey() + "' is null (names and tensors must not be null)");
             long bytes = (long) t.numel() * elementSize(t.dtype());
@@ -252,7 +275,7 @@ public final class SafeTensors {
         Path tmp = null;
         try {
             if (dir != null) Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + path.getFileName() + ".", ".tmp");
+            tmp = createTemp(dir == null ? Path.of("") : dir, path);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(headerBytes.length + pad);
                 len.flip();
@@ -262,7 +285,7 @@ public final class SafeTensors {
                 while (hb.hasRemaining()) hb.put((byte) ' ');
                 hb.flip();
                 writeFully(ch, hb);
-                for (Tensor t : tensors.values()) writeFully(ch, encode(t));
+                for (Tensor t : tensors.values()) writeTensor(ch, t);
                 ch.force(true);
             }
             try {
@@ -284,25 +307,59 @@ public final class SafeTensors {
         }
     }
 
+    /**
+     * A new empty file next to {@code target}. Unlike {@code Files.createTempFile} (owner-only rw-------), it gets the
+     * permissions any new file gets (the umask), or the permissions of the file it will replace.
+     */
+    private static Path createTemp(Path dir, Path target) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(TEMP_NAMES.nextLong(), 36) + ".tmp");
+            try {
+                Files.createFile(tmp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt < 100) continue;
+                throw e;
+            }
+            if (Files.isRegularFile(target) && Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                try {
+                    Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+                } catch (IOException | UnsupportedOperationException ignored) {
+                    // keep the default permissions
+                }
+            }
+            return tmp;
+        }
+    }
+
+    private static final java.util.Random TEMP_NAMES = new java.security.SecureRandom();
+
     private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
         while (b.hasRemaining()) ch.write(b);
     }
 
-    private static ByteBuffer encode(Tensor t) {
+    /**
+     * Streams a tensor's elements in row-major order through one small buffer: no second copy of the tensor, and no
+     * 2 GiB limit of a single byte buffer. {@link #CHUNK} is a multiple of every element size.
+     */
+    private static void writeTensor(FileChannel ch, Tensor t) throws IOException {
         Tensor c = t.detach().contiguous();
-        int n = c.numel();
-        ByteBuffer b = ByteBuffer.allocate(n * elementSize(c.dtype())).order(ByteOrder.LITTLE_ENDIAN);
-        int off = c.storageOffset();
-        switch (c.storage()) {
-            case Storage.F32 s -> b.asFloatBuffer().put(s.data, off, n);
-            case Storage.F64 s -> b.asDoubleBuffer().put(s.data, off, n);
-            case Storage.I64 s -> b.asLongBuffer().put(s.data, off, n);
-            case Storage.Bool s -> {
-                for (int i = 0; i < n; i++) b.put(i, (byte) (s.data[off + i] ? 1 : 0));
+        int n = c.numel(), es = elementSize(c.dtype()), off = c.storageOffset();
+        if (n == 0) return;
+        ByteBuffer b = ByteBuffer.allocate((int) Math.min(CHUNK, (long) n * es)).order(ByteOrder.LITTLE_ENDIAN);
+        int per = b.capacity() / es;
+        for (int i = 0; i < n; i += per) {
+            int k = Math.min(per, n - i);
+            b.clear();
+            switch (c.storage()) {
+                case Storage.F32 s -> b.asFloatBuffer().put(s.data, off + i, k);
+                case Storage.F64 s -> b.asDoubleBuffer().put(s.data, off + i, k);
+                case Storage.I64 s -> b.asLongBuffer().put(s.data, off + i, k);
+                case Storage.Bool s -> {
+                    for (int j = 0; j < k; j++) b.put(j, (byte) (s.data[off + i + j] ? 1 : 0));
+                }
             }
+            b.position(0).limit(k * es);
+            writeFully(ch, b);
         }
-        b.position(b.capacity());
-        b.flip();
-        return b;
     }
 }
