@@ -39,9 +39,19 @@ public class Upsample extends Module {
         this(null, new double[] {scaleFactor}, true, mode, alignCorners, null);
     }
 
+    /** Scales every spatial dim by {@code scaleFactor}, with all of PyTorch's options. */
+    public Upsample(double scaleFactor, String mode, Boolean alignCorners, Boolean recomputeScaleFactor) {
+        this(null, new double[] {scaleFactor}, true, mode, alignCorners, recomputeScaleFactor);
+    }
+
     /** Resizes every spatial dim to {@code size}. */
     public Upsample(int size, String mode) {
         this(IntArg.of(size), null, false, mode, null, null);
+    }
+
+    /** Resizes every spatial dim to {@code size}, with all of PyTorch's options. */
+    public Upsample(int size, String mode, Boolean alignCorners, Boolean recomputeScaleFactor) {
+        this(IntArg.of(size), null, false, mode, alignCorners, recomputeScaleFactor);
     }
 
     /**

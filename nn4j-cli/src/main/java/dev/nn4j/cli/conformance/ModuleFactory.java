@@ -435,10 +435,10 @@ final class ModuleFactory {
     }
 
     private static Module upsample(Kw kw, String mode, Boolean alignCorners, Boolean recompute) {
-        if (kw.has("scale_factor") && !kw.isList("scale_factor") && !kw.has("size") && recompute == null) {
-            return new Upsample(kw.getDouble("scale_factor", 1), mode, alignCorners);
+        if (kw.has("scale_factor") && !kw.isList("scale_factor") && !kw.has("size")) {
+            return new Upsample(kw.getDouble("scale_factor", 1), mode, alignCorners, recompute);
         }
-        if (kw.has("size") && !kw.isList("size") && alignCorners == null && recompute == null) return new Upsample(kw.getInt("size"), mode);
+        if (kw.has("size") && !kw.isList("size") && !kw.has("scale_factor")) return new Upsample(kw.getInt("size"), mode, alignCorners, recompute);
         return new Upsample(kw.getInts("size"), kw.getDoubles("scale_factor"), mode, alignCorners, recompute);
     }
 
