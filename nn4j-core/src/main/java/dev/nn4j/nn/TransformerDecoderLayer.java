@@ -85,11 +85,11 @@ public class TransformerDecoderLayer extends Module {
     }
 
     private Tensor saBlock(Tensor x, Tensor attnMask, Tensor keyPaddingMask) {
-        return dropout1.call(selfAttn.forward(x, x, x, keyPaddingMask, false, attnMask, true).attnOutput());
+        return dropout1.call(((MultiheadAttention.Output) selfAttn.call(x, x, x, keyPaddingMask, false, attnMask, true)).attnOutput());
     }
 
     private Tensor mhaBlock(Tensor x, Tensor mem, Tensor attnMask, Tensor keyPaddingMask) {
-        return dropout2.call(multiheadAttn.forward(x, mem, mem, keyPaddingMask, false, attnMask, true).attnOutput());
+        return dropout2.call(((MultiheadAttention.Output) multiheadAttn.call(x, mem, mem, keyPaddingMask, false, attnMask, true)).attnOutput());
     }
 
     private Tensor ffBlock(Tensor x) {

@@ -81,7 +81,7 @@ public class TransformerEncoderLayer extends Module {
     }
 
     private Tensor saBlock(Tensor x, Tensor attnMask, Tensor keyPaddingMask) {
-        return dropout1.call(selfAttn.forward(x, x, x, keyPaddingMask, false, attnMask, true).attnOutput());
+        return dropout1.call(((MultiheadAttention.Output) selfAttn.call(x, x, x, keyPaddingMask, false, attnMask, true)).attnOutput());
     }
 
     private Tensor ffBlock(Tensor x) {

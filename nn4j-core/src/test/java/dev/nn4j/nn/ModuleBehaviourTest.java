@@ -230,6 +230,13 @@ class ModuleBehaviourTest {
         layer.eval();
         Tensor x = Tensor.randn(3, 2, 8);
         assertTrue(layer.forward(x).equal(layer.forward(x)), "dropout is off in eval mode");
+        int[] fired = {0};
+        layer.selfAttn.registerForwardHook((m, args, out) -> {
+            fired[0]++;
+            return null;
+        });
+        layer.forward(x);
+        assertEquals(1, fired[0], "children are called through call(), so their hooks run, as in PyTorch");
         TransformerEncoderLayer withModule = new TransformerEncoderLayer(8, 2, TransformerOptions.opts().activation(new GELU()));
         assertTrue(withModule.toString().contains("(activation): GELU(approximate='none')"));
         TransformerEncoderLayer withFn = new TransformerEncoderLayer(8, 2, TransformerOptions.opts().activation(F::silu));
