@@ -123,6 +123,19 @@ public final class ElementwiseKernels {
         };
     }
 
+    /**
+     * The sum of a vector's lanes in lane order. {@code reduceLanes(ADD)} leaves the order to the implementation,
+     * and the interpreter and the JIT-compiled intrinsic differ, so the same call could round differently before
+     * and after warm-up; this keeps every result reproducible.
+     */
+    public static float addLanes(FloatVector v) {
+        float[] lanes = new float[F.length()];
+        v.intoArray(lanes, 0);
+        float s = 0;
+        for (float x : lanes) s += x;
+        return s;
+    }
+
     /** Sum of a contiguous float row, accumulated in four vector registers. */
     public static float sum(float[] x, int off, int n) {
         if (!USE_VECTOR_API || n < F.length() * 4) return sumScalar(x, off, n);
@@ -136,7 +149,7 @@ public final class ElementwiseKernels {
             s2 = s2.add(FloatVector.fromArray(F, x, off + i + 2 * L));
             s3 = s3.add(FloatVector.fromArray(F, x, off + i + 3 * L));
         }
-        float s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        float s = addLanes(s0.add(s1).add(s2.add(s3)));
         for (; i < n; i++) s += x[off + i];
         return s;
     }

@@ -61,7 +61,7 @@ public final class LossKernels {
         for (j = 0; j < bound; j += L) {
             vsum = vsum.add(FloatVector.fromArray(S, x, o + j).sub(vm).lanewise(VectorOperators.EXP));
         }
-        double sum = vsum.reduceLanes(VectorOperators.ADD) + sumExpScalar(x, o + j, c - j, m);
+        double sum = ElementwiseKernels.addLanes(vsum) + sumExpScalar(x, o + j, c - j, m);
         return (float) (m + Math.log(sum));
     }
 

@@ -48,7 +48,7 @@ public final class NormKernels {
             FloatVector acc = FloatVector.zero(V);
             int bound = V.loopBound(n);
             for (; i < bound; i += V.length()) acc = acc.add(FloatVector.fromArray(V, x, off + i));
-            s = acc.reduceLanes(VectorOperators.ADD);
+            s = ElementwiseKernels.addLanes(acc);
         }
         for (; i < n; i++) s += x[off + i];
         return s;
@@ -65,7 +65,7 @@ public final class NormKernels {
                 FloatVector d = FloatVector.fromArray(V, x, off + i).sub(vm);
                 acc = d.fma(d, acc);
             }
-            s = acc.reduceLanes(VectorOperators.ADD);
+            s = ElementwiseKernels.addLanes(acc);
         }
         for (; i < n; i++) {
             double d = x[off + i] - mean;
@@ -201,8 +201,8 @@ public final class NormKernels {
                         ag = ag.add(vg);
                         agx = vg.fma(FloatVector.fromArray(V, x, xo + base + i).sub(vm), agx);
                     }
-                    sg += ag.reduceLanes(VectorOperators.ADD);
-                    sgx += agx.reduceLanes(VectorOperators.ADD);
+                    sg += ElementwiseKernels.addLanes(ag);
+                    sgx += ElementwiseKernels.addLanes(agx);
                     for (; i < s; i++) {
                         float gv = g[go + base + i];
                         sg += gv;
@@ -389,7 +389,7 @@ public final class NormKernels {
                     if (pw != null) vg.fma(xh, FloatVector.fromArray(V, pw, i)).intoArray(pw, i);
                     if (pb != null) vg.add(FloatVector.fromArray(V, pb, i)).intoArray(pb, i);
                 }
-                double sumGw = accGw.reduceLanes(VectorOperators.ADD), sumGwX = accGwX.reduceLanes(VectorOperators.ADD);
+                double sumGw = ElementwiseKernels.addLanes(accGw), sumGwX = ElementwiseKernels.addLanes(accGwX);
                 for (; i < d; i++) {
                     float gv = g[gb + i], xh = (x[xb + i] - mu) * rs;
                     float gw = w == null ? gv : gv * w[wo + i];

@@ -48,7 +48,7 @@ public final class SoftmaxKernels {
             for (i = 0; i < bound; i += L) {
                 vsum = vsum.add(FloatVector.fromArray(S, x, xo + i).sub(vmax).lanewise(VectorOperators.EXP));
             }
-            sum = vsum.reduceLanes(VectorOperators.ADD);
+            sum = ElementwiseKernels.addLanes(vsum);
             for (; i < n; i++) sum += (float) Math.exp(x[xo + i] - max);
             float shift = max + (float) Math.log(sum);
             FloatVector vshift = FloatVector.broadcast(S, shift);
@@ -60,7 +60,7 @@ public final class SoftmaxKernels {
                 e.intoArray(y, yo + i);
                 vsum = vsum.add(e);
             }
-            sum = vsum.reduceLanes(VectorOperators.ADD);
+            sum = ElementwiseKernels.addLanes(vsum);
             for (; i < n; i++) {
                 float e = (float) Math.exp(x[xo + i] - max);
                 y[yo + i] = e;
@@ -191,7 +191,7 @@ public final class SoftmaxKernels {
         float dot = 0;
         if (log) {
             for (i = 0; i < bound; i += L) acc = acc.add(FloatVector.fromArray(S, g, go + i));
-            dot = acc.reduceLanes(VectorOperators.ADD);
+            dot = ElementwiseKernels.addLanes(acc);
             for (; i < n; i++) dot += g[go + i];
             FloatVector vd = FloatVector.broadcast(S, dot);
             for (i = 0; i < bound; i += L) {
@@ -203,7 +203,7 @@ public final class SoftmaxKernels {
             for (i = 0; i < bound; i += L) {
                 acc = FloatVector.fromArray(S, g, go + i).fma(FloatVector.fromArray(S, y, yo + i), acc);
             }
-            dot = acc.reduceLanes(VectorOperators.ADD);
+            dot = ElementwiseKernels.addLanes(acc);
             for (; i < n; i++) dot += g[go + i] * y[yo + i];
             FloatVector vd = FloatVector.broadcast(S, dot);
             for (i = 0; i < bound; i += L) {
