@@ -66,12 +66,11 @@ final class ConvGemm {
     /** A packer for a B stored transposed: element (p, j) at {@code bt[off + j * ld + p]}. */
     static PanelPacker transposed(float[] bt, int off, int ld) {
         return (p0, kc, j0, nr, bp, dst) -> {
-            for (int col = 0; col < NR; col++) {
-                if (col < nr) {
-                    for (int p = 0, src = off + (j0 + col) * ld + p0; p < kc; p++) bp[dst + p * NR + col] = bt[src + p];
-                } else {
-                    for (int p = 0; p < kc; p++) bp[dst + p * NR + col] = 0f;
-                }
+            // one packed row at a time: sequential writes, NR read streams that each stay in one cache line for 16 rows
+            int s0 = off + j0 * ld + p0;
+            for (int p = 0; p < kc; p++, dst += NR) {
+                for (int col = 0, s = s0 + p; col < nr; col++, s += ld) bp[dst + col] = bt[s];
+                for (int col = nr; col < NR; col++) bp[dst + col] = 0f;
             }
         };
     }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.TreeMap;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -180,6 +181,25 @@ public final class ConvKernels {
                 }
             }
         }
+    }
+
+    /** {@code db[c] = sum over batch and positions of dy[n, c, :]} (summed in float64). */
+    public static float[] backwardBias(float[] dy, int batch, int channels, int plane) {
+        double[] acc = new double[channels];
+        int upper = FS.loopBound(plane);
+        for (int n = 0; n < batch; n++) {
+            for (int c = 0; c < channels; c++) {
+                int o = (n * channels + c) * plane, i = 0;
+                FloatVector v = FloatVector.zero(FS);
+                for (; i < upper; i += FL) v = v.add(FloatVector.fromArray(FS, dy, o + i));
+                double s = v.reduceLanes(VectorOperators.ADD);
+                for (; i < plane; i++) s += dy[o + i];
+                acc[c] += s;
+            }
+        }
+        float[] db = new float[channels];
+        for (int c = 0; c < channels; c++) db[c] = (float) acc[c];
+        return db;
     }
 
     /** A 1x1 kernel with unit stride and no padding: the im2col matrix is the image itself. */

@@ -2,6 +2,7 @@ package dev.nn4j.backend.cpu;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -91,7 +92,8 @@ public final class Im2col {
         int sw = st[2];
         // columns ow in [lo, hi) land inside the input row: 0 <= ow * sw + wOff < W
         int lo = Math.min(OW, Math.max(0, ceilDiv(-wOff, sw))), hi = Math.max(lo, Math.min(OW, ceilDiv(W - wOff, sw)));
-        int n = hi - lo;
+        int n = hi - lo, full = FS.loopBound(n);
+        VectorMask<Float> tail = FS.indexInRange(full, n);
         int pos = srcOff;
         for (int od = 0; od < OD; od++) {
             int id = od * st[0] + dOff;
@@ -101,10 +103,12 @@ public final class Im2col {
                 int d = base + (id * H + ih) * W + wOff + lo * sw, s = pos + lo;
                 if (sw == 1) {
                     int i = 0;
-                    for (int upper = FS.loopBound(n); i < upper; i += FL) {
+                    for (; i < full; i += FL) {
                         FloatVector.fromArray(FS, x, d + i).add(FloatVector.fromArray(FS, src, s + i)).intoArray(x, d + i);
                     }
-                    for (; i < n; i++) x[d + i] += src[s + i];
+                    if (i < n) {
+                        FloatVector.fromArray(FS, x, d + i, tail).add(FloatVector.fromArray(FS, src, s + i, tail)).intoArray(x, d + i, tail);
+                    }
                 } else {
                     for (int i = 0; i < n; i++, d += sw) x[d] += src[s + i];
                 }

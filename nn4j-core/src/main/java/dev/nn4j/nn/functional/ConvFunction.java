@@ -60,7 +60,7 @@ final class ConvFunction extends Function {
             if (ctx.needsInputGrad(0)) gx = conv(gy, w, null);
             if (ctx.needsInputGrad(1)) gw = backwardWeight(gy, x);
         }
-        if (ctx.needsInputGrad(2)) gb = gy.sum(sumDims(gy.dim()), false);
+        if (ctx.needsInputGrad(2)) gb = biasGrad(gy);
         return new Tensor[] {gx, gw, gb};
     }
 
@@ -109,12 +109,15 @@ final class ConvFunction extends Function {
         return out.add(b.view(shape));
     }
 
-    /** Every dim but the channel dim 1. */
-    private static int[] sumDims(int ndim) {
-        int[] dims = new int[ndim - 1];
-        dims[0] = 0;
-        for (int d = 2; d < ndim; d++) dims[d - 1] = d;
-        return dims;
+    /** The sum of the output gradient over the batch and every position, per channel. */
+    private static Tensor biasGrad(Tensor gy) {
+        int[] s = gy.shape();
+        int plane = 1;
+        for (int d = 2; d < s.length; d++) plane *= s[d];
+        if (gy.dtype() == DType.FLOAT32) return Tensor.fromArray(ConvKernels.backwardBias(f32(gy), s[0], s[1], plane), s[1]);
+        double[] g = f64(gy), db = new double[s[1]];
+        for (int i = 0; i < g.length; i++) db[(i / plane) % s[1]] += g[i];
+        return Tensor.fromArray(db, s[1]);
     }
 
     private static int numel(int[] shape) {
