@@ -1,6 +1,8 @@
 package dev.nn4j.optim.lr;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Steps several schedulers of one optimizer together, each applying its rule on top of the others'. */
 public final class ChainedScheduler {
@@ -22,5 +24,16 @@ public final class ChainedScheduler {
 
     public double[] getLastLr() {
         return schedulers.get(schedulers.size() - 1).getLastLr();
+    }
+
+    /** Every chained scheduler's state, under {@code "_schedulers"} as PyTorch saves it. */
+    public Map<String, Object> stateDict() {
+        Map<String, Object> sd = new LinkedHashMap<>();
+        sd.put("_schedulers", LRScheduler.stateDicts(schedulers));
+        return sd;
+    }
+
+    public void loadStateDict(Map<String, Object> sd) {
+        LRScheduler.loadStateDicts("ChainedScheduler", schedulers, sd.get("_schedulers"));
     }
 }

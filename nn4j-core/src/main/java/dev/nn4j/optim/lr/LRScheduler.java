@@ -125,6 +125,20 @@ public abstract class LRScheduler {
 
     protected void loadExtra(Map<String, Object> sd) {}
 
+    static List<Map<String, Object>> stateDicts(List<LRScheduler> schedulers) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (LRScheduler s : schedulers) out.add(s.stateDict());
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    static void loadStateDicts(String who, List<LRScheduler> schedulers, Object saved) {
+        if (!(saved instanceof List<?> l) || l.size() != schedulers.size()) {
+            throw new IllegalArgumentException(who + ".loadStateDict: expected '_schedulers' with " + schedulers.size() + " state dicts, got " + saved);
+        }
+        for (int i = 0; i < l.size(); i++) schedulers.get(i).loadStateDict((Map<String, Object>) l.get(i));
+    }
+
     static List<Double> toList(double[] a) {
         List<Double> l = new ArrayList<>();
         for (double v : a) l.add(v);

@@ -3,6 +3,7 @@ package dev.nn4j.optim.lr;
 import dev.nn4j.optim.Optimizer;
 import dev.nn4j.optim.ParamGroup;
 import java.util.List;
+import java.util.Map;
 
 /** Runs {@code schedulers[i]} from {@code milestones[i-1]} on; each takes over from epoch 0 of its own. */
 public final class SequentialLR extends LRScheduler {
@@ -45,5 +46,16 @@ public final class SequentialLR extends LRScheduler {
     @Override
     public double[] getLastLr() {
         return currentLrs();
+    }
+
+    /** The sub-schedulers' states go along (PyTorch's {@code "_schedulers"}): resuming needs their epochs too. */
+    @Override
+    protected void saveExtra(Map<String, Object> sd) {
+        sd.put("_schedulers", stateDicts(schedulers));
+    }
+
+    @Override
+    protected void loadExtra(Map<String, Object> sd) {
+        loadStateDicts("SequentialLR", schedulers, sd.get("_schedulers"));
     }
 }
