@@ -171,6 +171,7 @@ final class InPlace {
     }
 
     static Tensor uniform(Tensor t, double from, double to, Generator g) {
+        if (g == null) g = Generator.getDefault();   // PyTorch's generator=None
         checkLeaf(t, "uniform_");
         checkFloating(t, "uniform_");
         checkNoInternalOverlap(t, "uniform_");
@@ -184,6 +185,7 @@ final class InPlace {
     }
 
     static Tensor normal(Tensor t, double mean, double std, Generator g) {
+        if (g == null) g = Generator.getDefault();   // PyTorch's generator=None
         checkLeaf(t, "normal_");
         checkFloating(t, "normal_");
         checkNoInternalOverlap(t, "normal_");
@@ -197,6 +199,7 @@ final class InPlace {
     }
 
     static Tensor bernoulli(Tensor t, double p, Generator g) {
+        if (g == null) g = Generator.getDefault();   // PyTorch's generator=None
         checkLeaf(t, "bernoulli_");
         checkNoInternalOverlap(t, "bernoulli_");
         if (!(p >= 0 && p <= 1)) throw new IllegalArgumentException("bernoulli_: expected 0 <= p <= 1, got " + p);

@@ -96,10 +96,10 @@ public final class Tensor {
     public static Tensor randnLike(Tensor t) { return Creation.randn(t.shape, t.dtype, Generator.getDefault()); }
 
     /** A 1-D float32 tensor holding {@code values}. */
-    public static Tensor of(float... values) { return fromArray(values.clone(), values.length); }
-    public static Tensor of(double... values) { return fromArray(values.clone(), values.length); }
-    public static Tensor of(long... values) { return fromArray(values.clone(), values.length); }
-    public static Tensor of(boolean... values) { return fromArray(values.clone(), values.length); }
+    public static Tensor of(float... values) { return fromArray(nonNull(values).clone(), values.length); }
+    public static Tensor of(double... values) { return fromArray(nonNull(values).clone(), values.length); }
+    public static Tensor of(long... values) { return fromArray(nonNull(values).clone(), values.length); }
+    public static Tensor of(boolean... values) { return fromArray(nonNull(values).clone(), values.length); }
 
     /** Wraps {@code data} (row-major, not copied) as a float32 tensor of the given shape. */
     public static Tensor fromArray(float[] data, int... shape) { return Creation.wrap(new Storage.F32(nonNull(data)), shape); }

@@ -26,6 +26,7 @@ final class Activations {
     // ------------------------------------------------------------------ helpers
 
     static void requireFloat(String op, Tensor x) {
+        if (x == null) throw new IllegalArgumentException(op + ": input must not be null");
         if (!x.isFloatingPoint()) {
             throw new IllegalArgumentException(op + ": expected a floating point input, got " + x.dtype());
         }
@@ -55,6 +56,7 @@ final class Activations {
     }
 
     static Tensor relu(Tensor x) {
+        if (x == null) throw new IllegalArgumentException("relu: input must not be null");
         return x.relu();
     }
 
@@ -72,6 +74,7 @@ final class Activations {
     }
 
     static Tensor hardsigmoid(Tensor x) {
+        requireFloat("hardsigmoid", x);
         return hardtanh(x.add(3), 0, 6).div(6);
     }
 
@@ -223,10 +226,12 @@ final class Activations {
     }
 
     static Tensor tanh(Tensor x) {
+        if (x == null) throw new IllegalArgumentException("tanh: input must not be null");
         return x.tanh();
     }
 
     static Tensor sigmoid(Tensor x) {
+        if (x == null) throw new IllegalArgumentException("sigmoid: input must not be null");
         return x.sigmoid();
     }
 
@@ -276,6 +281,7 @@ final class Activations {
     }
 
     private static Tensor castForSoftmax(String op, Tensor x, DType dtype) {
+        if (x == null) throw new IllegalArgumentException(op + ": input must not be null");
         DType dt = dtype == null ? x.dtype() : dtype;
         if (!dt.isFloatingPoint()) {
             throw new IllegalArgumentException(op + ": expected a floating point input (or dtype), got " + dt);

@@ -283,6 +283,7 @@ final class Attention {
     /** PyTorch's {@code _mha_shape_check}: returns whether the input is batched (3-D) rather than unbatched (2-D). */
     private static boolean shapeCheck(String op, Tensor query, Tensor key, Tensor value, Tensor keyPaddingMask, Tensor attnMask,
                                       int numHeads) {
+        if (query == null || key == null || value == null) throw new IllegalArgumentException(op + ": query, key and value must not be null");
         if (query.dim() == 3) {
             if (key.dim() != 3 || value.dim() != 3) {
                 throw new IllegalArgumentException(op + ": for batched (3-D) query, expected key and value to be 3-D but found "

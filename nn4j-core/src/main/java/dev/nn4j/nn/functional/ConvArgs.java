@@ -30,6 +30,7 @@ final class ConvArgs {
 
     /** Fails unless {@code t} is float32 or float64. */
     static void requireFloating(String op, String arg, Tensor t) {
+        if (t == null) throw new IllegalArgumentException(op + ": " + arg + " must not be null");
         if (t.dtype() != DType.FLOAT32 && t.dtype() != DType.FLOAT64) {
             throw new IllegalArgumentException(op + ": expected " + arg + " of dtype float32 or float64, got " + t.dtype()
                     + " (shape " + str(t.shape()) + ")");

@@ -25,6 +25,7 @@ final class Distance {
     }
 
     private static void requireFloat(String op, Tensor x, String name) {
+        if (x == null) throw new IllegalArgumentException(op + ": " + name + " must not be null");
         if (!x.isFloatingPoint()) throw new IllegalArgumentException(op + ": expected " + name + " to be floating point, got " + x.dtype());
     }
 

@@ -14,6 +14,10 @@ final class Dropout {
 
     private Dropout() {}
 
+    private static void requireInput(String op, Tensor x) {
+        if (x == null) throw new IllegalArgumentException(op + ": input must not be null");
+    }
+
     static void checkP(String op, double p) {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException(op + ": dropout probability has to be between 0 and 1, but got " + p);
@@ -56,6 +60,7 @@ final class Dropout {
     private static Tensor apply(String op, Tensor x, double p, boolean training, boolean inplace, Generator g,
                                 boolean feature, boolean alpha) {
         checkP(op, p);
+        requireInput(op, x);
         if (!training || p == 0 || x.numel() == 0) return x;
         if (!x.isFloatingPoint()) throw new IllegalArgumentException(op + ": expected a floating point input, got " + x.dtype());
         int[] shape = feature ? featureShape(op, x) : x.shape();
@@ -90,6 +95,7 @@ final class Dropout {
     /** Channel dropout of (N, C, L) or unbatched (C, L) input. */
     static Tensor dropout1d(Tensor x, double p, boolean training, boolean inplace, Generator g) {
         checkP("dropout1d", p);
+        requireInput("dropout1d", x);
         if (x.dim() != 2 && x.dim() != 3) {
             throw new IllegalArgumentException("dropout1d: Expected 2D or 3D input, but received a " + x.dim() + "D input. "
                     + "Note that dropout1d exists to provide channel-wise dropout on inputs with 1 spatial dimension, "
@@ -110,6 +116,7 @@ final class Dropout {
     /** Channel dropout of (N, C, D, H, W) or unbatched (C, D, H, W) input. */
     static Tensor dropout3d(Tensor x, double p, boolean training, boolean inplace, Generator g) {
         checkP("dropout3d", p);
+        requireInput("dropout3d", x);
         return channelDropout("dropout3d", x, p, training, inplace, g, x.dim() == 5);
     }
 

@@ -514,7 +514,7 @@ public final class F {
      * rows of {@code weight} in place, {@code scaleGradByFreq} divides gradients by index frequency.
      * <pre>{@code Tensor v = F.embedding(ids, table, EmbeddingOptions.opts().paddingIdx(0));}</pre>
      */
-    public static Tensor embedding(Tensor input, Tensor weight, EmbeddingOptions options) { return options.apply(input, weight); }
+    public static Tensor embedding(Tensor input, Tensor weight, EmbeddingOptions options) { requireOptions("embedding", options, "EmbeddingOptions"); return options.apply(input, weight); }
 
     /** Embedding lookup with PyTorch's full argument list (nullable {@code paddingIdx} and {@code maxNorm}). */
     public static Tensor embedding(Tensor input, Tensor weight, Integer paddingIdx, Double maxNorm, double normType,
@@ -529,6 +529,7 @@ public final class F {
      * <pre>{@code Tensor pooled = F.embeddingBag(ids, table, offsets, EmbeddingBagOptions.opts().mode("sum"));}</pre>
      */
     public static Tensor embeddingBag(Tensor input, Tensor weight, Tensor offsets, EmbeddingBagOptions options) {
+        requireOptions("embeddingBag", options, "EmbeddingBagOptions");
         return options.apply(input, weight, offsets);
     }
 
@@ -607,6 +608,7 @@ public final class F {
 
     /** Batch norm with options: {@code F.batchNorm(x, rm, rv, w, b, BatchNorm.opts().training(true))}. */
     public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias, BatchNorm options) {
+        requireOptions("batchNorm", options, "BatchNorm");
         return options.apply(input, runningMean, runningVar, weight, bias);
     }
 
@@ -628,6 +630,7 @@ public final class F {
 
     /** Instance norm with options. */
     public static Tensor instanceNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias, InstanceNorm options) {
+        requireOptions("instanceNorm", options, "InstanceNorm");
         return options.apply(input, runningMean, runningVar, weight, bias);
     }
 
@@ -722,6 +725,7 @@ public final class F {
 
     /** Attention with options: {@code attnMask} (bool true = take part, or additive), {@code dropoutP}, {@code isCausal}, {@code scale}. */
     public static Tensor scaledDotProductAttention(Tensor query, Tensor key, Tensor value, Sdpa options) {
+        requireOptions("scaledDotProductAttention", options, "Sdpa");
         return options.apply(query, key, value);
     }
 
@@ -743,6 +747,7 @@ public final class F {
                                                        Tensor inProjWeight, Tensor inProjBias, Tensor biasK, Tensor biasV,
                                                        boolean addZeroAttn, double dropoutP, Tensor outProjWeight, Tensor outProjBias,
                                                        Mha options) {
+        requireOptions("multiHeadAttentionForward", options, "Mha");
         return options.apply(query, key, value, embedDimToCheck, numHeads, inProjWeight, inProjBias, biasK, biasV, addZeroAttn,
                 dropoutP, outProjWeight, outProjBias);
     }
@@ -814,6 +819,7 @@ public final class F {
      * plus, with {@code full}, Stirling's term {@code target log(target) - target + 0.5 log(2 pi target)} where {@code target > 1}.
      */
     public static Tensor poissonNllLoss(Tensor input, Tensor target, PoissonNll options) {
+        requireOptions("poissonNllLoss", options, "PoissonNll");
         return RegressionLosses.poissonNllLoss(input, target, options);
     }
 
@@ -829,6 +835,7 @@ public final class F {
 
     /** Gaussian NLL with options ({@code full}, {@code eps}, reduction). */
     public static Tensor gaussianNllLoss(Tensor input, Tensor target, Tensor var, GaussianNll options) {
+        requireOptions("gaussianNllLoss", options, "GaussianNll");
         return RegressionLosses.gaussianNllLoss(input, target, var, options);
     }
 
@@ -875,6 +882,7 @@ public final class F {
 
     /** Binary cross-entropy on logits with options ({@code weight}, {@code posWeight}, reduction). */
     public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, BinaryCrossEntropyWithLogits options) {
+        requireOptions("binaryCrossEntropyWithLogits", options, "BinaryCrossEntropyWithLogits");
         return ClassificationLosses.binaryCrossEntropyWithLogits(input, target, options);
     }
 
@@ -888,7 +896,7 @@ public final class F {
     public static Tensor nllLoss(Tensor input, Tensor target) { return ClassificationLosses.nllLoss(input, target, Nll.opts()); }
 
     /** NLL loss with options ({@code weight}, {@code ignoreIndex}, reduction). */
-    public static Tensor nllLoss(Tensor input, Tensor target, Nll options) { return ClassificationLosses.nllLoss(input, target, options); }
+    public static Tensor nllLoss(Tensor input, Tensor target, Nll options) { requireOptions("nllLoss", options, "Nll"); return ClassificationLosses.nllLoss(input, target, options); }
 
     /**
      * Cross-entropy of unnormalized logits: {@code nllLoss(logSoftmax(input, 1), target)} for class-index targets
@@ -905,6 +913,7 @@ public final class F {
      * <pre>{@code F.crossEntropy(logits, y, CrossEntropy.opts().labelSmoothing(0.1).reduction(Reduction.SUM));}</pre>
      */
     public static Tensor crossEntropy(Tensor input, Tensor target, CrossEntropy options) {
+        requireOptions("crossEntropy", options, "CrossEntropy");
         return ClassificationLosses.crossEntropy(input, target, options);
     }
 
@@ -921,11 +930,13 @@ public final class F {
 
     /** CTC loss with options ({@code blank}, reduction, {@code zeroInfinity}). */
     public static Tensor ctcLoss(Tensor logProbs, Tensor targets, Tensor inputLengths, Tensor targetLengths, Ctc options) {
+        requireOptions("ctcLoss", options, "Ctc");
         return SequenceLosses.ctcLoss(logProbs, targets, inputLengths, targetLengths, options);
     }
 
     /** CTC loss with the lengths as Java arrays (PyTorch also takes tuples). */
     public static Tensor ctcLoss(Tensor logProbs, Tensor targets, long[] inputLengths, long[] targetLengths, Ctc options) {
+        requireOptions("ctcLoss", options, "Ctc");
         return SequenceLosses.ctcLoss(logProbs, targets, Tensor.of(inputLengths), Tensor.of(targetLengths), options);
     }
 
@@ -1023,6 +1034,7 @@ public final class F {
 
     /** Multi-class hinge loss with options ({@code p} in {1, 2}, {@code margin}, {@code weight}, reduction). */
     public static Tensor multiMarginLoss(Tensor input, Tensor target, MultiMargin options) {
+        requireOptions("multiMarginLoss", options, "MultiMargin");
         return MarginLosses.multiMarginLoss(input, target, options);
     }
 
@@ -1037,6 +1049,7 @@ public final class F {
 
     /** Triplet margin loss with options ({@code margin}, {@code p}, {@code eps}, {@code swap}, reduction). */
     public static Tensor tripletMarginLoss(Tensor anchor, Tensor positive, Tensor negative, TripletMargin options) {
+        requireOptions("tripletMarginLoss", options, "TripletMargin");
         return EmbeddingLosses.tripletMarginLoss(anchor, positive, negative, options);
     }
 
@@ -1051,6 +1064,7 @@ public final class F {
 
     /** Triplet margin loss with options ({@code distanceFunction}, {@code margin}, {@code swap}, reduction). */
     public static Tensor tripletMarginWithDistanceLoss(Tensor anchor, Tensor positive, Tensor negative, TripletMarginWithDistance options) {
+        requireOptions("tripletMarginWithDistanceLoss", options, "TripletMarginWithDistance");
         return EmbeddingLosses.tripletMarginWithDistanceLoss(anchor, positive, negative, options);
     }
 
@@ -1072,7 +1086,7 @@ public final class F {
      * {@link #conv1d(Tensor, Tensor)} with a bias (may be null) and options: stride, padding (ints, "same" or "valid"),
      * dilation, groups. Example: {@code F.conv1d(x, w, b, Conv.opts().padding("same").dilation(2))}.
      */
-    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, Conv opts) { return Convolutions.conv("conv1d", 1, input, weight, bias, opts); }
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, Conv opts) { requireOptions("conv1d", opts, "Conv"); return Convolutions.conv("conv1d", 1, input, weight, bias, opts); }
 
     /**
      * 2-D convolution (cross-correlation, as PyTorch) over an input of shape (N, C_in, H, W) or (C_in, H, W).
@@ -1094,7 +1108,7 @@ public final class F {
      * {@link #conv2d(Tensor, Tensor)} with a bias (may be null) and options: stride, padding (ints, "same" or "valid"),
      * dilation, groups. Example: {@code F.conv2d(x, w, b, Conv.opts().stride(2).padding(1))}.
      */
-    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, Conv opts) { return Convolutions.conv("conv2d", 2, input, weight, bias, opts); }
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, Conv opts) { requireOptions("conv2d", opts, "Conv"); return Convolutions.conv("conv2d", 2, input, weight, bias, opts); }
 
     /**
      * 3-D convolution over an input of shape (N, C_in, D, H, W) or (C_in, D, H, W); the 3-D analogue of
@@ -1109,7 +1123,7 @@ public final class F {
     public static Tensor conv3d(Tensor input, Tensor weight, Tensor bias) { return Convolutions.conv("conv3d", 3, input, weight, bias, Conv.opts()); }
 
     /** {@link #conv3d(Tensor, Tensor)} with a bias (may be null) and options (stride, padding, dilation, groups). */
-    public static Tensor conv3d(Tensor input, Tensor weight, Tensor bias, Conv opts) { return Convolutions.conv("conv3d", 3, input, weight, bias, opts); }
+    public static Tensor conv3d(Tensor input, Tensor weight, Tensor bias, Conv opts) { requireOptions("conv3d", opts, "Conv"); return Convolutions.conv("conv3d", 3, input, weight, bias, opts); }
 
     /**
      * 1-D transposed convolution ("deconvolution"): the gradient of {@link #conv1d} with respect to its input.
@@ -1124,7 +1138,7 @@ public final class F {
     public static Tensor convTranspose1d(Tensor input, Tensor weight, Tensor bias) { return Convolutions.convTranspose("convTranspose1d", 1, input, weight, bias, ConvTranspose.opts()); }
 
     /** {@link #convTranspose1d(Tensor, Tensor)} with a bias (may be null) and options (stride, padding, output_padding, groups, dilation). */
-    public static Tensor convTranspose1d(Tensor input, Tensor weight, Tensor bias, ConvTranspose opts) { return Convolutions.convTranspose("convTranspose1d", 1, input, weight, bias, opts); }
+    public static Tensor convTranspose1d(Tensor input, Tensor weight, Tensor bias, ConvTranspose opts) { requireOptions("convTranspose1d", opts, "ConvTranspose"); return Convolutions.convTranspose("convTranspose1d", 1, input, weight, bias, opts); }
 
     /**
      * 2-D transposed convolution: the gradient of {@link #conv2d} with respect to its input, e.g. to upsample.
@@ -1143,7 +1157,7 @@ public final class F {
     public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias) { return Convolutions.convTranspose("convTranspose2d", 2, input, weight, bias, ConvTranspose.opts()); }
 
     /** {@link #convTranspose2d(Tensor, Tensor)} with a bias (may be null) and options (stride, padding, output_padding, groups, dilation). */
-    public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias, ConvTranspose opts) { return Convolutions.convTranspose("convTranspose2d", 2, input, weight, bias, opts); }
+    public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias, ConvTranspose opts) { requireOptions("convTranspose2d", opts, "ConvTranspose"); return Convolutions.convTranspose("convTranspose2d", 2, input, weight, bias, opts); }
 
     /**
      * 3-D transposed convolution: the gradient of {@link #conv3d} with respect to its input.
@@ -1157,7 +1171,7 @@ public final class F {
     public static Tensor convTranspose3d(Tensor input, Tensor weight, Tensor bias) { return Convolutions.convTranspose("convTranspose3d", 3, input, weight, bias, ConvTranspose.opts()); }
 
     /** {@link #convTranspose3d(Tensor, Tensor)} with a bias (may be null) and options (stride, padding, output_padding, groups, dilation). */
-    public static Tensor convTranspose3d(Tensor input, Tensor weight, Tensor bias, ConvTranspose opts) { return Convolutions.convTranspose("convTranspose3d", 3, input, weight, bias, opts); }
+    public static Tensor convTranspose3d(Tensor input, Tensor weight, Tensor bias, ConvTranspose opts) { requireOptions("convTranspose3d", opts, "ConvTranspose"); return Convolutions.convTranspose("convTranspose3d", 3, input, weight, bias, opts); }
 
     /**
      * Extracts sliding local blocks (im2col), dilation 1, padding 0, stride 1: input (N, C, H, W) or (C, H, W) gives
@@ -1193,13 +1207,13 @@ public final class F {
      * 1-D max pooling with options (kernel, stride, padding, dilation, ceil mode). Output size per spatial dim:
      * {@code floor((in + 2 * padding - dilation * (kernel - 1) - 1) / stride) + 1} (ceil with {@code ceilMode}).
      */
-    public static Tensor maxPool1d(Tensor input, MaxPool opts) { return Pooling.maxPoolValues("maxPool1d", 1, input, opts); }
+    public static Tensor maxPool1d(Tensor input, MaxPool opts) { requireOptions("maxPool1d", opts, "MaxPool"); return Pooling.maxPoolValues("maxPool1d", 1, input, opts); }
 
     /**
      * {@link #maxPool1d(Tensor, MaxPool)} with PyTorch's {@code return_indices=True}: also the int64 index of each
      * maximum, flattened within its input plane (what {@link #maxUnpool1d(Tensor, Tensor, MaxUnpool)} takes).
      */
-    public static Tensor.ValuesIndices maxPool1dWithIndices(Tensor input, MaxPool opts) { return Pooling.maxPool("maxPool1d", 1, input, opts); }
+    public static Tensor.ValuesIndices maxPool1dWithIndices(Tensor input, MaxPool opts) { requireOptions("maxPool1dWithIndices", opts, "MaxPool"); return Pooling.maxPool("maxPool1d", 1, input, opts); }
 
     /**
      * 2-D max pooling over an input of shape (N, C, H, W) or (C, H, W), stride = kernel size, no padding:
@@ -1211,13 +1225,13 @@ public final class F {
      * 2-D max pooling with options (kernel, stride, padding, dilation, ceil mode). Output size per spatial dim:
      * {@code floor((in + 2 * padding - dilation * (kernel - 1) - 1) / stride) + 1} (ceil with {@code ceilMode}).
      */
-    public static Tensor maxPool2d(Tensor input, MaxPool opts) { return Pooling.maxPoolValues("maxPool2d", 2, input, opts); }
+    public static Tensor maxPool2d(Tensor input, MaxPool opts) { requireOptions("maxPool2d", opts, "MaxPool"); return Pooling.maxPoolValues("maxPool2d", 2, input, opts); }
 
     /**
      * {@link #maxPool2d(Tensor, MaxPool)} with PyTorch's {@code return_indices=True}: also the int64 index of each
      * maximum, flattened within its input plane (what {@link #maxUnpool2d(Tensor, Tensor, MaxUnpool)} takes).
      */
-    public static Tensor.ValuesIndices maxPool2dWithIndices(Tensor input, MaxPool opts) { return Pooling.maxPool("maxPool2d", 2, input, opts); }
+    public static Tensor.ValuesIndices maxPool2dWithIndices(Tensor input, MaxPool opts) { requireOptions("maxPool2dWithIndices", opts, "MaxPool"); return Pooling.maxPool("maxPool2d", 2, input, opts); }
 
     /**
      * 3-D max pooling over an input of shape (N, C, D, H, W) or (C, D, H, W), stride = kernel size, no padding:
@@ -1229,13 +1243,13 @@ public final class F {
      * 3-D max pooling with options (kernel, stride, padding, dilation, ceil mode). Output size per spatial dim:
      * {@code floor((in + 2 * padding - dilation * (kernel - 1) - 1) / stride) + 1} (ceil with {@code ceilMode}).
      */
-    public static Tensor maxPool3d(Tensor input, MaxPool opts) { return Pooling.maxPoolValues("maxPool3d", 3, input, opts); }
+    public static Tensor maxPool3d(Tensor input, MaxPool opts) { requireOptions("maxPool3d", opts, "MaxPool"); return Pooling.maxPoolValues("maxPool3d", 3, input, opts); }
 
     /**
      * {@link #maxPool3d(Tensor, MaxPool)} with PyTorch's {@code return_indices=True}: also the int64 index of each
      * maximum, flattened within its input plane (what {@link #maxUnpool3d(Tensor, Tensor, MaxUnpool)} takes).
      */
-    public static Tensor.ValuesIndices maxPool3dWithIndices(Tensor input, MaxPool opts) { return Pooling.maxPool("maxPool3d", 3, input, opts); }
+    public static Tensor.ValuesIndices maxPool3dWithIndices(Tensor input, MaxPool opts) { requireOptions("maxPool3dWithIndices", opts, "MaxPool"); return Pooling.maxPool("maxPool3d", 3, input, opts); }
 
     /**
      * Partial inverse of {@link #maxPool1d(Tensor, MaxPool)}: writes each value at its index (from the pooling's
@@ -1244,7 +1258,7 @@ public final class F {
     public static Tensor maxUnpool1d(Tensor input, Tensor indices, int... kernelSize) { return Pooling.maxUnpool("maxUnpool1d", 1, input, indices, MaxUnpool.opts(kernelSize)); }
 
     /** {@link #maxUnpool1d(Tensor, Tensor, int...)} with options (kernel, stride, padding, output size). */
-    public static Tensor maxUnpool1d(Tensor input, Tensor indices, MaxUnpool opts) { return Pooling.maxUnpool("maxUnpool1d", 1, input, indices, opts); }
+    public static Tensor maxUnpool1d(Tensor input, Tensor indices, MaxUnpool opts) { requireOptions("maxUnpool1d", opts, "MaxUnpool"); return Pooling.maxUnpool("maxUnpool1d", 1, input, indices, opts); }
 
     /**
      * Partial inverse of {@link #maxPool2d(Tensor, MaxPool)}: writes each value at its index (from the pooling's
@@ -1253,7 +1267,7 @@ public final class F {
     public static Tensor maxUnpool2d(Tensor input, Tensor indices, int... kernelSize) { return Pooling.maxUnpool("maxUnpool2d", 2, input, indices, MaxUnpool.opts(kernelSize)); }
 
     /** {@link #maxUnpool2d(Tensor, Tensor, int...)} with options (kernel, stride, padding, output size). */
-    public static Tensor maxUnpool2d(Tensor input, Tensor indices, MaxUnpool opts) { return Pooling.maxUnpool("maxUnpool2d", 2, input, indices, opts); }
+    public static Tensor maxUnpool2d(Tensor input, Tensor indices, MaxUnpool opts) { requireOptions("maxUnpool2d", opts, "MaxUnpool"); return Pooling.maxUnpool("maxUnpool2d", 2, input, indices, opts); }
 
     /**
      * Partial inverse of {@link #maxPool3d(Tensor, MaxPool)}: writes each value at its index (from the pooling's
@@ -1262,7 +1276,7 @@ public final class F {
     public static Tensor maxUnpool3d(Tensor input, Tensor indices, int... kernelSize) { return Pooling.maxUnpool("maxUnpool3d", 3, input, indices, MaxUnpool.opts(kernelSize)); }
 
     /** {@link #maxUnpool3d(Tensor, Tensor, int...)} with options (kernel, stride, padding, output size). */
-    public static Tensor maxUnpool3d(Tensor input, Tensor indices, MaxUnpool opts) { return Pooling.maxUnpool("maxUnpool3d", 3, input, indices, opts); }
+    public static Tensor maxUnpool3d(Tensor input, Tensor indices, MaxUnpool opts) { requireOptions("maxUnpool3d", opts, "MaxUnpool"); return Pooling.maxUnpool("maxUnpool3d", 3, input, indices, opts); }
 
     /**
      * 1-D average pooling, stride = kernel size, no padding: {@code out = sum over each window / window size}.
@@ -1271,7 +1285,7 @@ public final class F {
     public static Tensor avgPool1d(Tensor input, int... kernelSize) { return Pooling.avgPool("avgPool1d", 1, input, AvgPool.opts(kernelSize)); }
 
     /** 1-D average pooling with options (kernel, stride, padding, ceil mode, count_include_pad, divisor_override). */
-    public static Tensor avgPool1d(Tensor input, AvgPool opts) { return Pooling.avgPool("avgPool1d", 1, input, opts); }
+    public static Tensor avgPool1d(Tensor input, AvgPool opts) { requireOptions("avgPool1d", opts, "AvgPool"); return Pooling.avgPool("avgPool1d", 1, input, opts); }
 
     /**
      * 2-D average pooling, stride = kernel size, no padding: {@code out = sum over each window / window size}.
@@ -1280,7 +1294,7 @@ public final class F {
     public static Tensor avgPool2d(Tensor input, int... kernelSize) { return Pooling.avgPool("avgPool2d", 2, input, AvgPool.opts(kernelSize)); }
 
     /** 2-D average pooling with options (kernel, stride, padding, ceil mode, count_include_pad, divisor_override). */
-    public static Tensor avgPool2d(Tensor input, AvgPool opts) { return Pooling.avgPool("avgPool2d", 2, input, opts); }
+    public static Tensor avgPool2d(Tensor input, AvgPool opts) { requireOptions("avgPool2d", opts, "AvgPool"); return Pooling.avgPool("avgPool2d", 2, input, opts); }
 
     /**
      * 3-D average pooling, stride = kernel size, no padding: {@code out = sum over each window / window size}.
@@ -1289,7 +1303,7 @@ public final class F {
     public static Tensor avgPool3d(Tensor input, int... kernelSize) { return Pooling.avgPool("avgPool3d", 3, input, AvgPool.opts(kernelSize)); }
 
     /** 3-D average pooling with options (kernel, stride, padding, ceil mode, count_include_pad, divisor_override). */
-    public static Tensor avgPool3d(Tensor input, AvgPool opts) { return Pooling.avgPool("avgPool3d", 3, input, opts); }
+    public static Tensor avgPool3d(Tensor input, AvgPool opts) { requireOptions("avgPool3d", opts, "AvgPool"); return Pooling.avgPool("avgPool3d", 3, input, opts); }
 
     /**
      * 1-D power-average pooling: {@code out = (sum over each window of x^p)^(1/p)} (p = {@code normType}; p = 1 is sum
@@ -1368,20 +1382,20 @@ public final class F {
      * positions that shrink the input to the requested output size or ratio. Example:
      * {@code F.fractionalMaxPool2d(x, FractionalMaxPool.opts(3).outputSize(13))}.
      */
-    public static Tensor fractionalMaxPool2d(Tensor input, FractionalMaxPool opts) { return Pooling.fractionalMaxPool("fractionalMaxPool2d", 2, input, opts).values(); }
+    public static Tensor fractionalMaxPool2d(Tensor input, FractionalMaxPool opts) { requireOptions("fractionalMaxPool2d", opts, "FractionalMaxPool"); return Pooling.fractionalMaxPool("fractionalMaxPool2d", 2, input, opts).values(); }
 
     /** {@link #fractionalMaxPool2d(Tensor, FractionalMaxPool)} with the flat in-plane index of each maximum. */
-    public static Tensor.ValuesIndices fractionalMaxPool2dWithIndices(Tensor input, FractionalMaxPool opts) { return Pooling.fractionalMaxPool("fractionalMaxPool2d", 2, input, opts); }
+    public static Tensor.ValuesIndices fractionalMaxPool2dWithIndices(Tensor input, FractionalMaxPool opts) { requireOptions("fractionalMaxPool2dWithIndices", opts, "FractionalMaxPool"); return Pooling.fractionalMaxPool("fractionalMaxPool2d", 2, input, opts); }
 
     /**
      * 3-D fractional max pooling (Graham 2014): max over windows of {@code kernelSize} at pseudo-random, increasing
      * positions that shrink the input to the requested output size or ratio. Example:
      * {@code F.fractionalMaxPool3d(x, FractionalMaxPool.opts(3).outputSize(13))}.
      */
-    public static Tensor fractionalMaxPool3d(Tensor input, FractionalMaxPool opts) { return Pooling.fractionalMaxPool("fractionalMaxPool3d", 3, input, opts).values(); }
+    public static Tensor fractionalMaxPool3d(Tensor input, FractionalMaxPool opts) { requireOptions("fractionalMaxPool3d", opts, "FractionalMaxPool"); return Pooling.fractionalMaxPool("fractionalMaxPool3d", 3, input, opts).values(); }
 
     /** {@link #fractionalMaxPool3d(Tensor, FractionalMaxPool)} with the flat in-plane index of each maximum. */
-    public static Tensor.ValuesIndices fractionalMaxPool3dWithIndices(Tensor input, FractionalMaxPool opts) { return Pooling.fractionalMaxPool("fractionalMaxPool3d", 3, input, opts); }
+    public static Tensor.ValuesIndices fractionalMaxPool3dWithIndices(Tensor input, FractionalMaxPool opts) { requireOptions("fractionalMaxPool3dWithIndices", opts, "FractionalMaxPool"); return Pooling.fractionalMaxPool("fractionalMaxPool3d", 3, input, opts); }
 
     // ===== VISION (Vision.java) =====
 
@@ -1411,7 +1425,7 @@ public final class F {
      * trilinear | area}). Output (N, C, o1[, o2[, o3]]) with {@code o = size}, or {@code floor(d * scaleFactor)}.
      * <pre>{@code Tensor y = F.interpolate(x, Interpolate.opts().scaleFactor(2).mode("bilinear"));}</pre>
      */
-    public static Tensor interpolate(Tensor input, Interpolate options) { return options.apply(input); }
+    public static Tensor interpolate(Tensor input, Interpolate options) { requireOptions("interpolate", options, "Interpolate"); return options.apply(input); }
 
     /** {@code interpolate} to output {@code size} (one value per spatial dim, or one for all) with {@code mode}. */
     public static Tensor interpolate(Tensor input, int[] size, String mode) {
@@ -1456,7 +1470,7 @@ public final class F {
     public static Tensor gridSample(Tensor input, Tensor grid) { return GridSample.opts().apply(input, grid); }
 
     /** {@code gridSample} with options ({@code mode}, {@code paddingMode}, {@code alignCorners}). */
-    public static Tensor gridSample(Tensor input, Tensor grid, GridSample options) { return options.apply(input, grid); }
+    public static Tensor gridSample(Tensor input, Tensor grid, GridSample options) { requireOptions("gridSample", options, "GridSample"); return options.apply(input, grid); }
 
     /**
      * {@code gridSample} with {@code mode} = {@code bilinear | nearest | bicubic}, {@code paddingMode} =
@@ -1490,4 +1504,9 @@ public final class F {
      * channel {@code g * (C / groups) + i} moves to {@code i * groups + g}.
      */
     public static Tensor channelShuffle(Tensor input, int groups) { return Vision.channelShuffle(input, groups); }
+
+    /** Options objects carry defaults; a null one is a caller's mistake, named here rather than as an NPE inside. */
+    private static void requireOptions(String op, Object options, String type) {
+        if (options == null) throw new IllegalArgumentException(op + ": options must not be null (" + type + ".opts() gives the defaults)");
+    }
 }

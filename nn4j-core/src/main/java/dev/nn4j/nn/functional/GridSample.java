@@ -50,6 +50,7 @@ public final class GridSample {
     }
 
     static Tensor gridSample(Tensor input, Tensor grid, String mode, String paddingMode, boolean alignCorners) {
+        if (input == null || grid == null) throw new IllegalArgumentException("grid_sample: input and grid must not be null");
         int m = switch (mode == null ? "" : mode) {
             case "bilinear" -> GridSampler.BILINEAR;
             case "nearest" -> GridSampler.NEAREST;

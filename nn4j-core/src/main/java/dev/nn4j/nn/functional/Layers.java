@@ -55,6 +55,7 @@ final class Layers {
     }
 
     static Tensor bilinear(Tensor x1, Tensor x2, Tensor weight, Tensor bias) {
+        if (x1 == null || x2 == null || weight == null) throw new IllegalArgumentException("bilinear: input1, input2 and weight must not be null");
         if (weight.dim() != 3) {
             throw new IllegalArgumentException("bilinear: expected weight of shape (out_features, in1_features, in2_features), got "
                     + Shapes.str(weight.shape()));

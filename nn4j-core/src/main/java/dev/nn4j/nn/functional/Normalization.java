@@ -16,6 +16,7 @@ final class Normalization {
     private Normalization() {}
 
     private static void requireFloat(String op, Tensor x) {
+        if (x == null) throw new IllegalArgumentException(op + ": input must not be null");
         if (!x.isFloatingPoint()) throw new IllegalArgumentException(op + ": expected a floating point input, got " + x.dtype());
     }
 

@@ -16,6 +16,7 @@ final class Sparse {
 
     /** Checks integer indices into a table of {@code num} rows and returns them as ints. */
     private static int[] indices(String op, Tensor input, int num) {
+        if (input == null) throw new IllegalArgumentException(op + ": input (indices) must not be null");
         if (input.dtype() != DType.INT64) {
             throw new IllegalArgumentException(op + ": expected tensor for argument #1 'indices' to have scalar type Long (int64); but got "
                     + input.dtype() + " instead");
@@ -33,6 +34,7 @@ final class Sparse {
     }
 
     private static void checkWeight(String op, Tensor weight) {
+        if (weight == null) throw new IllegalArgumentException(op + ": weight must not be null");
         if (weight.dim() != 2) {
             throw new IllegalArgumentException(op + ": expected weight of shape (num_embeddings, embedding_dim), got " + Shapes.str(weight.shape()));
         }
@@ -222,6 +224,7 @@ final class Sparse {
     }
 
     static Tensor oneHot(Tensor tensor, int numClasses) {
+        if (tensor == null) throw new IllegalArgumentException("one_hot: tensor must not be null");
         if (tensor.dtype() != DType.INT64) {
             throw new IllegalArgumentException("one_hot: one_hot is only applicable to index tensor (int64), got " + tensor.dtype());
         }

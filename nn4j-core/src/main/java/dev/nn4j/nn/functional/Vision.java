@@ -15,6 +15,7 @@ final class Vision {
     /** (*, C r^2, H, W) -> (*, C, H r, W r). */
     static Tensor pixelShuffle(Tensor x, int r) {
         String op = "pixel_shuffle";
+        if (x == null) throw new IllegalArgumentException(op + ": input must not be null");
         if (x.dim() < 3) {
             throw new IllegalArgumentException(op + ": expects its input to have at least 3 dimensions, but got input of shape "
                     + Shapes.str(x.shape()));
@@ -37,6 +38,7 @@ final class Vision {
     /** (*, C, H r, W r) -> (*, C r^2, H, W). */
     static Tensor pixelUnshuffle(Tensor x, int r) {
         String op = "pixel_unshuffle";
+        if (x == null) throw new IllegalArgumentException(op + ": input must not be null");
         if (x.dim() < 3) {
             throw new IllegalArgumentException(op + ": expects its input to have at least 3 dimensions, but got input of shape "
                     + Shapes.str(x.shape()));
@@ -59,6 +61,7 @@ final class Vision {
     /** (N, g C', *) -> channels regrouped: (N, g, C', *) transposed to (N, C', g, *) and flattened back. */
     static Tensor channelShuffle(Tensor x, int groups) {
         String op = "channel_shuffle";
+        if (x == null) throw new IllegalArgumentException(op + ": input must not be null");
         if (x.dim() < 3) {
             throw new IllegalArgumentException(op + ": expects input to have at least 3 dimensions, but got input of shape "
                     + Shapes.str(x.shape()));
@@ -80,6 +83,7 @@ final class Vision {
      */
     static Tensor affineGrid(Tensor theta, int[] size, boolean alignCorners) {
         String op = "affine_grid";
+        if (theta == null || size == null) throw new IllegalArgumentException(op + ": theta and size must not be null");
         if (!theta.isFloatingPoint()) {
             throw new IllegalArgumentException(op + ": expected theta to have floating point type, but got " + theta.dtype());
         }
