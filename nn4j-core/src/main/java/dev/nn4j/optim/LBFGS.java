@@ -189,9 +189,11 @@ public final class LBFGS extends Optimizer {
         int k = 0;
         try (var ng = Autograd.noGrad()) {
             for (Tensor p : params) {
-                Vec v = Vec.of(p);
+                Tensor target = p.isContiguous() ? p : p.contiguous(); // a strided parameter goes through a dense copy
+                Vec v = Vec.of(target);
                 for (int i = 0; i < v.n; i++) v.set(i, v.get(i) + step * dir[k + i]);
-                Vec.touched(p);
+                Vec.touched(target);
+                if (target != p) p.copy_(target);
                 k += v.n;
             }
         }

@@ -102,7 +102,11 @@ public abstract class Optimizer {
                                 + " does not match its parameter of shape " + Shapes.str(p.shape()));
                     }
                     Map<String, Object> s = state.computeIfAbsent(p, k -> new LinkedHashMap<>());
-                    update(g, p, grad.detach().to(p.dtype()).contiguous(), s);
+                    // the fused loops need dense memory: a strided parameter (a transposed leaf, say) is updated
+                    // through a contiguous copy that is written back
+                    Tensor target = p.isContiguous() ? p : p.contiguous();
+                    update(g, target, grad.detach().to(p.dtype()).contiguous(), s);
+                    if (target != p) p.copy_(target);
                 }
             }
         }
