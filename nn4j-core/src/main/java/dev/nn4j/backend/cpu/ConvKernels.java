@@ -34,6 +34,11 @@ public final class ConvKernels {
             copyInto(ConvReference.forward(toDouble(x), toDouble(w), bias == null ? null : toDouble(bias), g), y);
             return;
         }
+        if (WinogradConv.supports(g)) {
+            // 3x3 stride-1: 16 multiplies per 2x2 output tile instead of 36
+            WinogradConv.forward(x, w, bias, y, g);
+            return;
+        }
         int groups = g.groups(), m = g.outGroup(), k = g.colRows(), len = g.outPlane();
         int cin = g.inChannels(), cout = g.outChannels(), cinG = g.inGroup(), inPlane = g.inPlane();
         float[][] ap = new float[groups][];
@@ -72,6 +77,10 @@ public final class ConvKernels {
     public static void backwardInput(float[] dy, float[] w, float[] dx, ConvGeometry g) {
         if (!Gemm.USE_VECTOR_API) {
             copyInto(ConvReference.backwardInput(toDouble(dy), toDouble(w), g), dx);
+            return;
+        }
+        if (WinogradConv.supports(g)) {
+            WinogradConv.backwardInput(dy, w, dx, g);
             return;
         }
         // The full convolution's GEMM has only C_in/groups rows: worth it when that is no smaller than the

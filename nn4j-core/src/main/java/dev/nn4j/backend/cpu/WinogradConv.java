@@ -1,0 +1,355 @@
+package dev.nn4j.backend.cpu;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * 3x3 stride-1 2-D convolution by Winograd's minimal filtering F(2x2, 3x3) (Lavin and Gray, 2016): every 2x2
+ * output tile is {@code A^T [(G g G^T) . (B^T d B)] A} for its 4x4 input patch d, so a tile costs 16 multiplies
+ * per (input, output) channel pair instead of 36, and the 16 element-wise products summed over input channels
+ * are 16 independent GEMMs {@code M[xi] = U[xi] (C_out x C_in) * V[xi] (C_in x tiles)} with an 8 x 2-vector register tile.
+ * <p>
+ * Work items are (sample, block of tile rows); each pads its input rows into a scratch image, transforms them into
+ * V (vectorized over 16 tiles of a tile row), runs the 16 GEMMs and transforms M back into the output rows it owns.
+ * Rounding differs from the direct sum by a few ulps of the partial sums (the transforms have coefficients
+ * 1/2 and 1); {@link ConvReference} stays the oracle in the tests.
+ */
+public final class WinogradConv {
+    private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
+    private static final int L = FS.length();
+    /** GEMM register tile: MR output channels x NR tiles (two vectors); U is packed by {@link ConvGemm#packA}. */
+    private static final int MR = ConvGemm.MR, NR = 2 * L;
+    /** Tiles per work item to aim for: V, M and U of one item stay in L2. */
+    private static final int TILES_PER_ITEM = 96;
+    private static final FloatVector EVEN, ODD, ZIP_LO, ZIP_HI;
+    private static final ThreadLocal<float[][]> WORK = ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0], new float[0]});
+
+    static {
+        float[] even = new float[L], odd = new float[L], lo = new float[L], hi = new float[L];
+        for (int l = 0; l < L; l++) {
+            even[l] = 2 * l;
+            odd[l] = 2 * l + 1;
+            // interleave (a, b): lane l of the low half is a[l/2] or b[l/2]; b's lanes are numbered L..2L-1
+            lo[l] = (l & 1) == 0 ? l / 2 : L + l / 2;
+            hi[l] = (l & 1) == 0 ? L / 2 + l / 2 : L + L / 2 + l / 2;
+        }
+        EVEN = FloatVector.fromArray(FS, even, 0);
+        ODD = FloatVector.fromArray(FS, odd, 0);
+        ZIP_LO = FloatVector.fromArray(FS, lo, 0);
+        ZIP_HI = FloatVector.fromArray(FS, hi, 0);
+    }
+
+    private WinogradConv() {}
+
+    /**
+     * Whether this path handles {@code g} and pays off: a 2-D 3x3 kernel, stride 1, dilation 1, one group, enough
+     * channels for the GEMMs, and 16-lane vectors or wider (the transforms use two-vector permutes).
+     */
+    public static boolean supports(ConvGeometry g) {
+        int[] k = g.kernel(), s = g.stride(), d = g.dilation();
+        return Gemm.USE_VECTOR_API && L >= 8 && g.groups() == 1 && k[0] == 1 && g.in()[0] == 1 && g.out()[0] == 1
+                && k[1] == 3 && k[2] == 3 && s[1] == 1 && s[2] == 1 && d[1] == 1 && d[2] == 1
+                && g.padding()[1] <= 2 && g.padding()[2] <= 2
+                && g.inChannels() >= 8 && g.outChannels() >= 8 && g.out()[1] >= 2 && g.out()[2] >= 2;
+    }
+
+    /** {@code y = conv(x, w) + bias} for a geometry that {@link #supports}; bias may be null. */
+    public static void forward(float[] x, float[] w, float[] bias, float[] y, ConvGeometry g) {
+        int cin = g.inChannels(), cout = g.outChannels();
+        float[][] u = transformFilters(w, cout, cin, false);
+        run(x, u, bias, y, g);
+    }
+
+    /**
+     * {@code dx = conv_backward_input(dy, w)} for a geometry that {@link #supports}: the full correlation of dy with
+     * the 180-degree rotated, channel-transposed kernel, i.e. a forward conv with padding {@code 2 - p}.
+     */
+    public static void backwardInput(float[] dy, float[] w, float[] dx, ConvGeometry g) {
+        int[] pad = g.padding();
+        ConvGeometry t = new ConvGeometry(g.batch(), g.outChannels(), g.inChannels(), 1, g.out().clone(), g.kernel().clone(),
+                g.in().clone(), g.stride().clone(), new int[] {0, 2 - pad[1], 2 - pad[2]}, g.dilation().clone());
+        float[][] u = transformFilters(w, g.outChannels(), g.inChannels(), true);
+        run(dy, u, null, dx, t);
+    }
+
+    /**
+     * U[xi] = (G g G^T)[xi] packed as the A operand (C_out x C_in) of 16 GEMMs. With {@code backward}, the kernel
+     * is read as its rotated transpose: element (o, c) of the new conv is w[c, o] rotated by 180 degrees.
+     */
+    static float[][] transformFilters(float[] w, int wOut, int wIn, boolean backward) {
+        int co = backward ? wIn : wOut, ci = backward ? wOut : wIn;
+        float[] u = new float[16 * co * ci];
+        for (int o = 0; o < co; o++) {
+            for (int c = 0; c < ci; c++) {
+                int base = backward ? (c * wIn + o) * 9 : (o * wIn + c) * 9;
+                float[] k = new float[9];
+                for (int i = 0; i < 9; i++) k[i] = w[base + (backward ? 8 - i : i)];
+                // G = [[1, 0, 0], [1/2, 1/2, 1/2], [1/2, -1/2, 1/2], [0, 0, 1]]; t = G k (4x3), then t G^T (4x4)
+                float[] t = new float[12];
+                for (int j = 0; j < 3; j++) {
+                    float k0 = k[j], k1 = k[3 + j], k2 = k[6 + j];
+                    t[j] = k0;
+                    t[3 + j] = 0.5f * (k0 + k1 + k2);
+                    t[6 + j] = 0.5f * (k0 - k1 + k2);
+                    t[9 + j] = k2;
+                }
+                for (int i = 0; i < 4; i++) {
+                    float t0 = t[3 * i], t1 = t[3 * i + 1], t2 = t[3 * i + 2];
+                    float[] row = {t0, 0.5f * (t0 + t1 + t2), 0.5f * (t0 - t1 + t2), t2};
+                    for (int j = 0; j < 4; j++) u[((4 * i + j) * co + o) * ci + c] = row[j];
+                }
+            }
+        }
+        float[][] packed = new float[16][];
+        for (int xi = 0; xi < 16; xi++) {
+            packed[xi] = new float[ConvGemm.packedASize(co, ci)];
+            ConvGemm.packA(u, xi * co * ci, ci, 1, co, ci, packed[xi]);
+        }
+        return packed;
+    }
+
+    private static void run(float[] x, float[][] u, float[] bias, float[] y, ConvGeometry g) {
+        int n = g.batch(), oh = g.out()[1], ow = g.out()[2];
+        int th = (oh + 1) / 2, tw = (ow + 1) / 2;
+        int rowsPerItem = Math.max(1, Math.min(th, Math.round((float) TILES_PER_ITEM / tw)));
+        int blocks = (th + rowsPerItem - 1) / rowsPerItem;
+        Parallel.forRange(n * blocks, 1, (s, e) -> {
+            for (int it = s; it < e; it++) {
+                int sample = it / blocks, b = it % blocks;
+                int ty0 = b * rowsPerItem, ty1 = Math.min(th, ty0 + rowsPerItem);
+                item(x, u, bias, y, g, sample, ty0, ty1, tw);
+            }
+        });
+    }
+
+    /** Tile rows [ty0, ty1) of one sample. */
+    private static void item(float[] x, float[][] u, float[] bias, float[] y, ConvGeometry g, int sample, int ty0, int ty1, int tw) {
+        int cin = g.inChannels(), cout = g.outChannels(), h = g.in()[1], w = g.in()[2], oh = g.out()[1], ow = g.out()[2];
+        int ph = g.padding()[1], pw = g.padding()[2];
+        int rows = ty1 - ty0, tiles = rows * tw;
+        // V and M rows hold whole NR-column panels plus the lanes a tile row's last vector spills over
+        int ld = roundUp(tiles + L, NR), coutPad = roundUp(cout, MR);
+        // zero-padded input rows of the item: 2 * rows + 2 rows, and the columns the tile vectors read
+        int pr = 2 * rows + 2, pc = Math.max(2 * tw + 2, 2 * ((tw - 1) / L * L) + 2 + 2 * L);
+        float[][] work = WORK.get();
+        float[] img = buffer(work, 0, cin * pr * pc), v = buffer(work, 1, 16 * cin * ld), m = buffer(work, 2, 16 * coutPad * ld);
+        int iy0 = 2 * ty0 - ph;
+        int xBase = sample * cin * h * w;
+        int cols = Math.max(0, Math.min(w, pc - pw));
+        for (int c = 0; c < cin; c++) {
+            for (int r = 0, o = c * pr * pc; r < pr; r++, o += pc) {
+                int iy = iy0 + r;
+                if (iy < 0 || iy >= h) {
+                    Arrays.fill(img, o, o + pc, 0f);
+                } else {
+                    if (pw > 0) Arrays.fill(img, o, o + pw, 0f);
+                    System.arraycopy(x, xBase + (c * h + iy) * w, img, o + pw, cols);
+                    if (pw + cols < pc) Arrays.fill(img, o + pw + cols, o + pc, 0f);
+                }
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cin; c++) {
+                for (int tx = 0; tx < tw; tx += L) inputTile(img, (c * pr + 2 * r) * pc + 2 * tx, pc, v, c * ld + r * tw + tx, cin * ld);
+            }
+        }
+        int panels = (tiles + NR - 1) / NR;
+        for (int xi = 0; xi < 16; xi++) {
+            float[] ap = u[xi];
+            int vb = xi * cin * ld, mb = xi * coutPad * ld;
+            for (int j = 0; j < panels; j++) {
+                for (int i = 0; i < coutPad; i += MR) kernel(cin, ap, i * cin, v, vb + j * NR, ld, m, mb + i * ld + j * NR);
+            }
+        }
+        int yPlane = oh * ow, yBase = sample * cout * yPlane;
+        int rowEnd = Math.min(oh, 2 * ty1);
+        float[] tmp = new float[2 * L];
+        for (int k = 0; k < cout; k++) {
+            float b = bias == null ? 0f : bias[k];
+            int limit = yBase + k * yPlane + rowEnd * ow;   // this item's rows of plane k end here
+            for (int r = 0; r < rows; r++) {
+                int oy = 2 * (ty0 + r);
+                // last chunk first: its extra lanes spill into the next output row, which chunk 0 then overwrites
+                for (int tx = (tw - 1) / L * L; tx >= 0; tx -= L) {
+                    outputTile(m, k * ld + r * tw + tx, coutPad * ld, b, y, yBase + (k * oh + oy) * ow + 2 * tx,
+                            oy + 1 < oh ? ow : -1, Math.min(2 * L, ow - 2 * tx), limit, tmp);
+                }
+            }
+        }
+    }
+
+    /**
+     * M[i0:i0+MR, j0:j0+NR] = U[i0:i0+MR, :] * V[:, j0:j0+NR] for one xi: U packed in MR-row panels (element (r, p)
+     * at {@code ap[ai + p * MR + r]}), V read in place, row p at {@code v[vi + p * ld]}, M rows {@code ld} apart.
+     * 8 x 2 accumulators stay in registers.
+     */
+    private static void kernel(int depth, float[] ap, int ai, float[] v, int vi, int ld, float[] m, int mi) {
+        FloatVector c00 = FloatVector.zero(FS), c01 = FloatVector.zero(FS);
+        FloatVector c10 = FloatVector.zero(FS), c11 = FloatVector.zero(FS);
+        FloatVector c20 = FloatVector.zero(FS), c21 = FloatVector.zero(FS);
+        FloatVector c30 = FloatVector.zero(FS), c31 = FloatVector.zero(FS);
+        FloatVector c40 = FloatVector.zero(FS), c41 = FloatVector.zero(FS);
+        FloatVector c50 = FloatVector.zero(FS), c51 = FloatVector.zero(FS);
+        FloatVector c60 = FloatVector.zero(FS), c61 = FloatVector.zero(FS);
+        FloatVector c70 = FloatVector.zero(FS), c71 = FloatVector.zero(FS);
+        for (int p = 0; p < depth; p++) {
+            int bi = vi + p * ld, a = ai + p * MR;
+            FloatVector b0 = FloatVector.fromArray(FS, v, bi), b1 = FloatVector.fromArray(FS, v, bi + L);
+            FloatVector av = FloatVector.broadcast(FS, ap[a]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            av = FloatVector.broadcast(FS, ap[a + 1]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            av = FloatVector.broadcast(FS, ap[a + 2]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            av = FloatVector.broadcast(FS, ap[a + 3]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            av = FloatVector.broadcast(FS, ap[a + 4]);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            av = FloatVector.broadcast(FS, ap[a + 5]);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
+            av = FloatVector.broadcast(FS, ap[a + 6]);
+            c60 = av.fma(b0, c60);
+            c61 = av.fma(b1, c61);
+            av = FloatVector.broadcast(FS, ap[a + 7]);
+            c70 = av.fma(b0, c70);
+            c71 = av.fma(b1, c71);
+        }
+        c00.intoArray(m, mi);
+        c01.intoArray(m, mi + L);
+        c10.intoArray(m, mi + ld);
+        c11.intoArray(m, mi + ld + L);
+        c20.intoArray(m, mi + 2 * ld);
+        c21.intoArray(m, mi + 2 * ld + L);
+        c30.intoArray(m, mi + 3 * ld);
+        c31.intoArray(m, mi + 3 * ld + L);
+        c40.intoArray(m, mi + 4 * ld);
+        c41.intoArray(m, mi + 4 * ld + L);
+        c50.intoArray(m, mi + 5 * ld);
+        c51.intoArray(m, mi + 5 * ld + L);
+        c60.intoArray(m, mi + 6 * ld);
+        c61.intoArray(m, mi + 6 * ld + L);
+        c70.intoArray(m, mi + 7 * ld);
+        c71.intoArray(m, mi + 7 * ld + L);
+    }
+
+    /** V[xi] at {@code v[vo + xi * vs + t]} for 16 tiles t along a tile row; the patch rows start at {@code img[io]}. */
+    private static void inputTile(float[] img, int io, int pc, float[] v, int vo, int vs) {
+        // d B for each patch row i: columns (d0 - d2, d1 + d2, d2 - d1, d1 - d3), over 16 tiles at once
+        FloatVector a0 = FloatVector.fromArray(FS, img, io), a1 = FloatVector.fromArray(FS, img, io + L);
+        FloatVector b0 = FloatVector.fromArray(FS, img, io + 2), b1 = FloatVector.fromArray(FS, img, io + 2 + L);
+        FloatVector d0 = EVEN.selectFrom(a0, a1), d1 = ODD.selectFrom(a0, a1), d2 = EVEN.selectFrom(b0, b1), d3 = ODD.selectFrom(b0, b1);
+        FloatVector s00 = d0.sub(d2), s01 = d1.add(d2), s02 = d2.sub(d1), s03 = d1.sub(d3);
+        io += pc;
+        a0 = FloatVector.fromArray(FS, img, io);
+        a1 = FloatVector.fromArray(FS, img, io + L);
+        b0 = FloatVector.fromArray(FS, img, io + 2);
+        b1 = FloatVector.fromArray(FS, img, io + 2 + L);
+        d0 = EVEN.selectFrom(a0, a1);
+        d1 = ODD.selectFrom(a0, a1);
+        d2 = EVEN.selectFrom(b0, b1);
+        d3 = ODD.selectFrom(b0, b1);
+        FloatVector s10 = d0.sub(d2), s11 = d1.add(d2), s12 = d2.sub(d1), s13 = d1.sub(d3);
+        io += pc;
+        a0 = FloatVector.fromArray(FS, img, io);
+        a1 = FloatVector.fromArray(FS, img, io + L);
+        b0 = FloatVector.fromArray(FS, img, io + 2);
+        b1 = FloatVector.fromArray(FS, img, io + 2 + L);
+        d0 = EVEN.selectFrom(a0, a1);
+        d1 = ODD.selectFrom(a0, a1);
+        d2 = EVEN.selectFrom(b0, b1);
+        d3 = ODD.selectFrom(b0, b1);
+        FloatVector s20 = d0.sub(d2), s21 = d1.add(d2), s22 = d2.sub(d1), s23 = d1.sub(d3);
+        io += pc;
+        a0 = FloatVector.fromArray(FS, img, io);
+        a1 = FloatVector.fromArray(FS, img, io + L);
+        b0 = FloatVector.fromArray(FS, img, io + 2);
+        b1 = FloatVector.fromArray(FS, img, io + 2 + L);
+        d0 = EVEN.selectFrom(a0, a1);
+        d1 = ODD.selectFrom(a0, a1);
+        d2 = EVEN.selectFrom(b0, b1);
+        d3 = ODD.selectFrom(b0, b1);
+        FloatVector s30 = d0.sub(d2), s31 = d1.add(d2), s32 = d2.sub(d1), s33 = d1.sub(d3);
+        // B^T (d B): rows (s0 - s2, s1 + s2, s2 - s1, s1 - s3); xi = 4 * row + column
+        s00.sub(s20).intoArray(v, vo);
+        s01.sub(s21).intoArray(v, vo + vs);
+        s02.sub(s22).intoArray(v, vo + 2 * vs);
+        s03.sub(s23).intoArray(v, vo + 3 * vs);
+        s10.add(s20).intoArray(v, vo + 4 * vs);
+        s11.add(s21).intoArray(v, vo + 5 * vs);
+        s12.add(s22).intoArray(v, vo + 6 * vs);
+        s13.add(s23).intoArray(v, vo + 7 * vs);
+        s20.sub(s10).intoArray(v, vo + 8 * vs);
+        s21.sub(s11).intoArray(v, vo + 9 * vs);
+        s22.sub(s12).intoArray(v, vo + 10 * vs);
+        s23.sub(s13).intoArray(v, vo + 11 * vs);
+        s10.sub(s30).intoArray(v, vo + 12 * vs);
+        s11.sub(s31).intoArray(v, vo + 13 * vs);
+        s12.sub(s32).intoArray(v, vo + 14 * vs);
+        s13.sub(s33).intoArray(v, vo + 15 * vs);
+    }
+
+    /**
+     * Y = A^T M A + bias for 16 tiles along a tile row, A^T = [[1, 1, 1, 0], [0, 1, -1, -1]]: the two output rows
+     * at {@code y[yo]} and {@code y[yo + ld1]} ({@code ld1 < 0}: the second row is past the output), {@code valid}
+     * columns of each. Whole vectors are stored when the extra lanes land before {@code limit} (on rows this item
+     * writes later); the rest goes through {@code tmp}.
+     */
+    private static void outputTile(float[] m, int mo, int ms, float bias, float[] y, int yo, int ld1, int valid, int limit,
+                                   float[] tmp) {
+        // A^T M: row 0 = M0 + M1 + M2, row 1 = M1 - M2 - M3 (Mi = row i of the 4x4 tile, one vector per column)
+        FloatVector t00, t01, t02, t03, t10, t11, t12, t13;
+        FloatVector m0 = FloatVector.fromArray(FS, m, mo), m1 = FloatVector.fromArray(FS, m, mo + 4 * ms);
+        FloatVector m2 = FloatVector.fromArray(FS, m, mo + 8 * ms), m3 = FloatVector.fromArray(FS, m, mo + 12 * ms);
+        t00 = m0.add(m1).add(m2);
+        t10 = m1.sub(m2).sub(m3);
+        m0 = FloatVector.fromArray(FS, m, mo + ms);
+        m1 = FloatVector.fromArray(FS, m, mo + 5 * ms);
+        m2 = FloatVector.fromArray(FS, m, mo + 9 * ms);
+        m3 = FloatVector.fromArray(FS, m, mo + 13 * ms);
+        t01 = m0.add(m1).add(m2);
+        t11 = m1.sub(m2).sub(m3);
+        m0 = FloatVector.fromArray(FS, m, mo + 2 * ms);
+        m1 = FloatVector.fromArray(FS, m, mo + 6 * ms);
+        m2 = FloatVector.fromArray(FS, m, mo + 10 * ms);
+        m3 = FloatVector.fromArray(FS, m, mo + 14 * ms);
+        t02 = m0.add(m1).add(m2);
+        t12 = m1.sub(m2).sub(m3);
+        m0 = FloatVector.fromArray(FS, m, mo + 3 * ms);
+        m1 = FloatVector.fromArray(FS, m, mo + 7 * ms);
+        m2 = FloatVector.fromArray(FS, m, mo + 11 * ms);
+        m3 = FloatVector.fromArray(FS, m, mo + 15 * ms);
+        t03 = m0.add(m1).add(m2);
+        t13 = m1.sub(m2).sub(m3);
+        // (A^T M) A: even column = t0 + t1 + t2, odd column = t1 - t2 - t3; interleaved into output columns
+        storeRow(t00.add(t01).add(t02).add(bias), t01.sub(t02).sub(t03).add(bias), y, yo, valid, limit, tmp);
+        if (ld1 >= 0) storeRow(t10.add(t11).add(t12).add(bias), t11.sub(t12).sub(t13).add(bias), y, yo + ld1, valid, limit, tmp);
+    }
+
+    private static void storeRow(FloatVector even, FloatVector odd, float[] y, int at, int valid, int limit, float[] tmp) {
+        FloatVector lo = ZIP_LO.selectFrom(even, odd), hi = ZIP_HI.selectFrom(even, odd);
+        if (at + 2 * L <= limit) {
+            lo.intoArray(y, at);
+            hi.intoArray(y, at + L);
+        } else {
+            lo.intoArray(tmp, 0);
+            hi.intoArray(tmp, L);
+            System.arraycopy(tmp, 0, y, at, valid);
+        }
+    }
+
+    private static int roundUp(int a, int b) {
+        return (a + b - 1) / b * b;
+    }
+
+    private static float[] buffer(float[][] work, int slot, int size) {
+        if (work[slot].length < size) work[slot] = new float[size];
+        return work[slot];
+    }
+}
