@@ -25,7 +25,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--checkpoint", required = true, description = "model.safetensors written by nn4j train")
+    @Option(names = "--checkpoint", required = true, description = "model.safetensors written by nn4j train, or its folder")
     Path checkpoint;
 
     @Option(names = "--data", description = "folder with the Fashion-MNIST IDX files")
@@ -36,6 +36,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     /** Builds the model a checkpoint names and loads its weights (strict). */
     static Loaded load(Path checkpoint) {
+        if (Files.isDirectory(checkpoint)) checkpoint = checkpoint.resolve("model.safetensors");   // a run's output folder
         if (!Files.isRegularFile(checkpoint)) throw new CliException("--checkpoint: no such file: " + checkpoint, Main.EXIT_USAGE, null);
         SafeTensors.Contents c = Checkpoint.loadModel(checkpoint);
         String kind = c.metadata().get("model");

@@ -17,6 +17,7 @@ import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -29,7 +30,7 @@ public final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--checkpoint", required = true, description = "model.safetensors written by nn4j train")
+    @Option(names = "--checkpoint", required = true, description = "model.safetensors written by nn4j train, or its folder")
     Path checkpoint;
 
     @Option(names = "--top", defaultValue = "3", description = "how many classes to show per image (default: ${DEFAULT-VALUE})")
@@ -40,8 +41,9 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (top < 1) throw new ParameterException(spec.commandLine(), "--top must be a positive number, got " + top);
         EvalCommand.Loaded l = EvalCommand.load(checkpoint);
-        int k = Math.max(1, Math.min(top, l.classes().length));
+        int k = Math.min(top, l.classes().length);
         PrintWriter out = spec.commandLine().getOut();
         for (Path image : images) {
             Tensor x = toInput(image, l.mean(), l.std());

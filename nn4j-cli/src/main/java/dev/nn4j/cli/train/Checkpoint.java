@@ -27,6 +27,9 @@ public final class Checkpoint {
     public static SafeTensors.Contents loadModel(Path file) {
         try {
             SafeTensors.Contents c = SafeTensors.read(file);
+            if (c.metadata().containsKey("optimizer")) {
+                throw new CliException(file + ": holds the optimizer state, not the model; pass the model.safetensors next to it");
+            }
             if (!c.metadata().containsKey("model")) {
                 throw new CliException(file + ": not an nn4j checkpoint (its __metadata__ does not name a model)", 2, null);
             }

@@ -216,6 +216,8 @@ public final class Trainer {
         Path optFile = modelFile.resolveSibling("optimizer.safetensors");
         if (!Files.isRegularFile(optFile)) throw new CliException("--resume: the optimizer state " + optFile + " is missing");
         Checkpoint.loadOptimizer(optFile, opt);
+        // the loaded param groups carry the old learning rate; an explicit --lr on the resumed run wins
+        for (var g : opt.paramGroups()) g.setLr(s.lr());
         try {
             for (EpochMetrics m : readMetrics(modelFile.resolveSibling("metrics.csv"))) history.add(m);
         } catch (IOException | RuntimeException e) {
