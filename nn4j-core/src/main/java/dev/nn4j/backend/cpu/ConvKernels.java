@@ -8,16 +8,18 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * float32 convolution as GEMM, parallel over (sample, group, column block):
+ * float32 convolution as GEMM ({@link ConvGemm}), parallel over (sample, group) items:
  * <ul>
- * <li>forward: {@code Y_g = W_g * cols(X_g)}, B panels packed straight from the image (implicit im2col);</li>
- * <li>backward-input: {@code dX_g = col2im(W_g^T * dY_g)};</li>
- * <li>backward-weight: {@code dW_g = sum_n dY_g * cols(X_g)^T}, one partial sum per thread chunk, added in
- * a fixed order so the result does not depend on timing.</li>
+ * <li>forward: {@code Y_g = W_g * cols(X_g)}, B panels packed straight from a zero-padded copy of the image
+ * (implicit im2col: the column matrix is never written);</li>
+ * <li>backward-input: {@code dX_g = col2im(W_g^T * dY_g)}, or, for unit stride and at least as many input as
+ * output channels, the forward kernel on dY with the flipped, transposed weight (a "full" convolution);</li>
+ * <li>backward-weight: {@code dW_g^T = sum_n cols(X_g) * dY_g^T}, the im2col rows read in place as A, one
+ * partial sum per thread chunk, added in a fixed order so the result does not depend on timing.</li>
  * </ul>
  * Transposed convolution reuses the same three kernels with the roles of forward and backward-input
  * swapped. {@link ConvReference} is the scalar twin (direct loops) and the fallback when
- * {@link Gemm#USE_VECTOR_API} is false. All arrays are contiguous row-major; outputs are fresh arrays.
+ * {@link Gemm#USE_VECTOR_API} is false. All arrays are contiguous row-major; outputs are overwritten.
  */
 public final class ConvKernels {
     private static final VectorSpecies<Float> FS = ConvGemm.FS;
