@@ -214,6 +214,13 @@ LBFGS_CASES = [
     ("rosenbrock_tolerance_grad", rosen_plus, [0.9, 0.8, 0.7, 0.6], {"lr": 1.0, "max_iter": 6, "history_size": 3, "tolerance_grad": 1.0}, 5),
     ("quadratic_converges", quadratic, [1.0, 1.0, -1.0], {"lr": 1.0, "history_size": 4}, 3),
     ("quadratic_tolerance_change", quadratic, [1.0, 1.0, -1.0], {"lr": 0.8, "max_iter": 8, "history_size": 2, "tolerance_change": 1e-3}, 4),
+    ("rosenbrock_strong_wolfe", rosen_plus, [-0.5, 0.8, 0.6, 1.2], {"max_iter": 10, "history_size": 5, "line_search_fn": "strong_wolfe"}, 5),
+    ("rosenbrock_strong_wolfe_lr05_max_eval", rosen_plus, [-1.2, 1.0, 1.0, 0.5],
+     {"lr": 0.5, "max_iter": 6, "max_eval": 9, "history_size": 2, "line_search_fn": "strong_wolfe"}, 6),
+    ("quadratic_strong_wolfe", quadratic, [1.0, 1.0, -1.0], {"line_search_fn": "strong_wolfe"}, 2),
+    # the line search keeps its own tolerance_change (1e-9): PyTorch does not pass the group's
+    ("rosenbrock_strong_wolfe_tolerance_change", rosen_plus, [-1.2, 1.0, 1.0, 0.5],
+     {"lr": 3.0, "line_search_fn": "strong_wolfe", "tolerance_change": 0.3, "max_iter": 5, "history_size": 3}, 3),
 ]
 
 

@@ -71,11 +71,63 @@ class LbfgsGoldenTest {
             Tensor loss = opt.step(closure);
             String at = id + " step " + s;
             assertEquals(num(want.get("loss")), loss.item(), 1e-9 * Math.abs(num(want.get("loss"))) + 1e-12, at + ": returned loss");
-            assertClose(at + " x", list(want.get("after")).get(0), x, 1e-9, 1e-12);
-            assertClose(at + " w", list(want.get("after")).get(1), w, 1e-9, 1e-12);
+            assertClose(at + " x", list(want.get("after")).get(0), x, 1e-8, 1e-12);
+            assertClose(at + " w", list(want.get("after")).get(1), w, 1e-8, 1e-12);
             assertEquals((int) num(want.get("func_evals")), opt.funcEvals(), at + ": closure evaluations so far");
             assertEquals((int) num(want.get("func_evals")), evals[0], at + ": closure calls");
         }
+    }
+
+    /** Runs {@code steps} steps of L-BFGS on rosenPlus from a fixed start; resumes from a state dict after {@code split} of them. */
+    private static Tensor[] run(LBFGS.Options o, int steps, int split) {
+        Tensor x = Tensor.of(-0.5, 0.8, 0.6, 1.2).requiresGrad_(true), w = Tensor.zeros(DType.FLOAT64, 2, 3).requiresGrad_(true);
+        LBFGS opt = new LBFGS(List.of(x, w), o);
+        for (int s = 0; s < steps; s++) {
+            if (s == split) {
+                Map<String, Object> sd = opt.stateDict();
+                opt = new LBFGS(List.of(x, w), LBFGS.options().lr(99).historySize(1)); // fresh, with other options
+                opt.loadStateDict(sd);
+            }
+            LBFGS cur = opt;
+            cur.step(() -> {
+                cur.zeroGrad();
+                Tensor l = rosenPlus(x, w);
+                l.backward();
+                return l;
+            });
+        }
+        return new Tensor[] {x, w, Tensor.scalar((long) opt.funcEvals())};
+    }
+
+    @Test
+    void resumingFromAStateDictIsExact() {
+        for (LBFGS.Options o : List.of(LBFGS.options().maxIter(4).historySize(3), LBFGS.options().maxIter(5).historySize(4).lineSearchFn("strong_wolfe"))) {
+            Tensor[] straight = run(o, 6, -1);
+            for (int split : new int[] {0, 1, 3}) {
+                Tensor[] resumed = run(o, 6, split);
+                for (int i = 0; i < 3; i++) assertTrue(straight[i].equal(resumed[i]), "split at " + split + ", tensor " + i + ": " + resumed[i] + " vs " + straight[i]);
+            }
+            Tensor[] noState = run(o, 2, -1), fresh = run(o, 1, -1);
+            assertTrue(!noState[0].equal(fresh[0]));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> s = (Map<String, Object>) ((Map<Integer, Object>) new LBFGS(List.of(Tensor.zeros(1).requiresGrad_(true))).stateDict().get("state")).get(0);
+        assertEquals(0, s.get("func_evals"));
+    }
+
+    @Test
+    void unknownLineSearchIsRejected() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new LBFGS(List.of(Tensor.zeros(1).requiresGrad_(true)), LBFGS.options().lineSearchFn("backtracking")));
+        assertTrue(e.getMessage().contains("only 'strong_wolfe' is supported"), e.getMessage());
+    }
+
+    @Test
+    void cubicInterpolationFindsTheMinimumOfACubic() {
+        // f(x) = (x - 1)^2 (x + 2) + 3 has its local minimum at x = 1: f(0) = 5, f'(0) = -3, f(2) = 7, f'(2) = 9
+        assertEquals(1.0, LBFGS.cubicInterpolate(0, 5, -3, 2, 7, 9, 0, 2), 1e-12);
+        assertEquals(1.0, LBFGS.cubicInterpolate(2, 7, 9, 0, 5, -3, 0, 2), 1e-12, "either order");
+        assertEquals(1.5, LBFGS.cubicInterpolate(0, 5, -3, 2, 7, 9, 1.5, 2), "clamped to the bounds");
+        assertEquals(1.0, LBFGS.cubicInterpolate(0, 0, 1, 2, 4.0 / 3, 1, 0, 2), "no real minimum: the middle");
     }
 
     @Test

@@ -68,6 +68,8 @@ final class TrainingCases {
                 value = v.asBoolean();
             } else if (v.isNull()) {
                 continue;
+            } else if (v.isTextual()) {
+                value = v.asText(); // e.g. LBFGS's line_search_fn
             } else {
                 value = v.asDouble();
             }
