@@ -19,6 +19,9 @@ public final class Engine {
      * and no {@code .grad} is touched ({@code autograd.grad}).
      */
     public static Tensor[] run(List<Tensor> outputs, List<Tensor> grads, boolean retainGraph, List<Tensor> inputs) {
+        // gradients whose storage is created after this point were computed by this backward
+        long firstSerial = dev.nn4j.internal.Storage.nextSerial();
+        java.util.Set<Object> handedOut = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         Map<Node, Tensor> nodeGrads = new IdentityHashMap<>();
         Map<Tensor, Tensor> captured = new IdentityHashMap<>();
         Map<Node, List<Tensor>> captureAtNode = new IdentityHashMap<>();
@@ -38,7 +41,7 @@ public final class Engine {
                 throw new IllegalStateException("element " + i + " of tensors does not require grad and does not have a grad_fn");
             }
             if (out.gradFn() == null) {
-                deliverToLeaf(out, g, inputs, captured);
+                deliverToLeaf(out, g, inputs, captured, firstSerial, handedOut);
                 continue;
             }
             nodeGrads.merge(out.gradFn(), g, Tensor::add);
@@ -90,7 +93,7 @@ public final class Engine {
                         if (gi == null || n.inputShapes[i] == null) continue;
                         gi = fitShape(n, i, gi);
                         if (n.nextNodes[i] != null) nodeGrads.merge(n.nextNodes[i], gi, Tensor::add);
-                        else if (n.nextLeaves[i] != null) deliverToLeaf(n.nextLeaves[i], gi, inputs, captured);
+                        else if (n.nextLeaves[i] != null) deliverToLeaf(n.nextLeaves[i], gi, inputs, captured, firstSerial, handedOut);
                     }
                 } else if (!retainGraph) {
                     n.release();
@@ -149,7 +152,8 @@ public final class Engine {
         return g;
     }
 
-    private static void deliverToLeaf(Tensor leaf, Tensor g, List<Tensor> inputs, Map<Tensor, Tensor> captured) {
+    private static void deliverToLeaf(Tensor leaf, Tensor g, List<Tensor> inputs, Map<Tensor, Tensor> captured,
+                                      long firstSerial, java.util.Set<Object> handedOut) {
         if (inputs != null) {
             for (Tensor in : inputs) {
                 if (in == leaf) captured.merge(leaf, g, Tensor::add);
@@ -157,7 +161,20 @@ public final class Engine {
             return;
         }
         if (g.dtype() != leaf.dtype()) g = g.to(leaf.dtype());
-        // a fresh tensor: gradients flowing in may alias each other (add's backward passes g twice)
-        leaf.setGrad(leaf.grad() == null ? g.clone() : leaf.grad().add(g));
+        if (leaf.grad() != null) {
+            leaf.setGrad(leaf.grad().add(g));
+        } else if (owned(g, firstSerial) && handedOut.add(g.storage())) {
+            // computed by this backward, not a view, and not given to another leaf: .grad may take it as is
+            // (PyTorch steals such a buffer too); every later accumulation allocates, so nothing else sees a change
+            leaf.setGrad(g);
+        } else {
+            // gradients flowing in may alias each other (add's backward passes g twice) or the caller's tensors
+            leaf.setGrad(g.clone());
+        }
+    }
+
+    private static boolean owned(Tensor g, long firstSerial) {
+        return g.storage().serial() >= firstSerial && g.storageOffset() == 0 && g.isContiguous()
+                && g.storage().size() == g.numel() && g.gradFn() == null && !g.requiresGrad();
     }
 }

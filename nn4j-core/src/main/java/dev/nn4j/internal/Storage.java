@@ -7,7 +7,10 @@ import dev.nn4j.DType;
  * counts in-place writes so autograd can detect that a saved tensor was modified.
  */
 public abstract sealed class Storage permits Storage.F32, Storage.F64, Storage.I64, Storage.Bool {
+    private static final java.util.concurrent.atomic.AtomicLong SERIALS = new java.util.concurrent.atomic.AtomicLong();
     private int version;
+    /** Creation order: lets autograd tell a gradient computed during this backward from an older tensor. */
+    private final long serial = SERIALS.getAndIncrement();
 
     public abstract DType dtype();
 
@@ -27,6 +30,16 @@ public abstract sealed class Storage permits Storage.F32, Storage.F64, Storage.I
 
     public int version() {
         return version;
+    }
+
+    /** This storage's creation number; storages created later have larger ones. */
+    public long serial() {
+        return serial;
+    }
+
+    /** The serial the next storage will get. */
+    public static long nextSerial() {
+        return SERIALS.get();
     }
 
     public void bumpVersion() {
