@@ -36,6 +36,12 @@ public final class Adamax extends Optimizer {
     }
 
     @Override
+    protected void validate(ParamGroup g) {
+        super.validate(g);
+        validateAdamLike(g);
+    }
+
+    @Override
     protected void update(ParamGroup group, Tensor param, Tensor grad, Map<String, Object> state) {
         double lr = group.lr(), eps = group.getDouble("eps"), wd = group.getDouble("weight_decay");
         double[] betas = group.getPair("betas");

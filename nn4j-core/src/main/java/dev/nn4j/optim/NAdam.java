@@ -37,6 +37,13 @@ public final class NAdam extends Optimizer {
     }
 
     @Override
+    protected void validate(ParamGroup g) {
+        super.validate(g);
+        validateAdamLike(g);
+        requireNonNegative(name(), "momentum_decay", g.getDouble("momentum_decay"));
+    }
+
+    @Override
     protected void update(ParamGroup group, Tensor param, Tensor grad, Map<String, Object> state) {
         double lr = group.lr(), eps = group.getDouble("eps"), wd = group.getDouble("weight_decay");
         double md = group.getDouble("momentum_decay");

@@ -71,6 +71,16 @@ public abstract class Optimizer {
         if (!(lr >= 0)) throw new IllegalArgumentException(name() + ": invalid learning rate: " + lr);
     }
 
+    /** PyTorch's checks of Adam-like options: eps and weight_decay non-negative, both betas in [0, 1). */
+    protected void validateAdamLike(ParamGroup g) {
+        requireNonNegative(name(), "epsilon", g.getDouble("eps"));
+        double[] b = g.getPair("betas");
+        for (int i = 0; i < 2; i++) {
+            if (!(b[i] >= 0 && b[i] < 1)) throw new IllegalArgumentException(name() + ": invalid beta parameter at index " + i + ": " + b[i]);
+        }
+        requireNonNegative(name(), "weight_decay", g.getDouble("weight_decay"));
+    }
+
     protected static void requireNonNegative(String optimizer, String key, double v) {
         if (!(v >= 0)) throw new IllegalArgumentException(optimizer + ": invalid " + key + " value: " + v);
     }

@@ -134,6 +134,15 @@ class OptimizerBehaviourTest {
         assertTrue(e.getMessage().contains("Nesterov momentum requires a momentum and zero dampening"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new Adam(List.of(Tensor.ones(1).requiresGrad_(true)), Adam.options().betas(1.0, 0.9)));
         assertTrue(e.getMessage().contains("invalid beta parameter at index 0: 1.0"), e.getMessage());
+        List<Tensor> one = List.of(Tensor.ones(1).requiresGrad_(true));
+        e = assertThrows(IllegalArgumentException.class, () -> new Adamax(one, Adamax.options().betas(0.9, 1.0)));
+        assertTrue(e.getMessage().equals("Adamax: invalid beta parameter at index 1: 1.0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new NAdam(one, NAdam.options().momentumDecay(-1)));
+        assertTrue(e.getMessage().equals("NAdam: invalid momentum_decay value: -1.0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new RAdam(one, RAdam.options().eps(-1e-8)));
+        assertTrue(e.getMessage().equals("RAdam: invalid epsilon value: -1.0E-8"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new RAdam(one, RAdam.options().weightDecay(-0.1)));
+        assertTrue(e.getMessage().equals("RAdam: invalid weight_decay value: -0.1"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Adam.options().set("momentum", 0.9));
         assertTrue(e.getMessage().contains("unknown option 'momentum'"), e.getMessage());
     }
