@@ -193,7 +193,9 @@ public final class Json {
             case null -> sb.append("null");
             case String str -> quote(sb, str);
             case Boolean b -> sb.append(b);
-            case Double d when d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15 -> sb.append(d.longValue());
+            case Double d when !Double.isFinite(d) -> throw new IllegalArgumentException("Json.write: " + d + " has no JSON form");
+            case Float f when !Float.isFinite(f) -> throw new IllegalArgumentException("Json.write: " + f + " has no JSON form");
+            case Double d when d == Math.rint(d) && Math.abs(d) < 1e15 && !(d == 0 && 1 / d < 0) -> sb.append(d.longValue());
             case Number n -> sb.append(n);
             case Map<?, ?> m -> {
                 sb.append('{');
