@@ -10,6 +10,7 @@ final class Creation {
 
     static Tensor full(int[] shape, double value, DType dtype) {
         checkShape("full", shape);
+        if (dtype == null) throw new IllegalArgumentException("full: dtype must not be null");
         Tensor t = Tensor.allocate(dtype, shape);
         if (value != 0) {
             switch (t.storage) {
@@ -23,6 +24,7 @@ final class Creation {
     }
 
     static void checkShape(String op, int[] shape) {
+        if (shape == null) throw new IllegalArgumentException(op + ": shape must not be null");
         for (int s : shape) {
             if (s < 0) throw new IllegalArgumentException(op + ": negative dimension " + s + " in shape " + Arrays.toString(shape));
         }
@@ -91,6 +93,7 @@ final class Creation {
     }
 
     static Tensor rand(int[] shape, DType dtype, Generator g) {
+        if (g == null) g = Generator.getDefault();   // PyTorch's generator=None
         requireFloating("rand", dtype);
         Tensor t = full(shape, 0, dtype);
         int n = t.numel();
@@ -100,6 +103,7 @@ final class Creation {
     }
 
     static Tensor randn(int[] shape, DType dtype, Generator g) {
+        if (g == null) g = Generator.getDefault();   // PyTorch's generator=None
         requireFloating("randn", dtype);
         Tensor t = full(shape, 0, dtype);
         int n = t.numel();
@@ -109,6 +113,7 @@ final class Creation {
     }
 
     static Tensor randint(long low, long high, int[] shape, Generator g) {
+        if (g == null) g = Generator.getDefault();   // PyTorch's generator=None
         if (high <= low) throw new IllegalArgumentException("randint: expected low < high, got low=" + low + ", high=" + high);
         Tensor t = full(shape, 0, DType.INT64);
         long[] d = ((Storage.I64) t.storage).data;
@@ -117,6 +122,7 @@ final class Creation {
     }
 
     static Tensor randperm(int n, Generator g) {
+        if (g == null) g = Generator.getDefault();   // PyTorch's generator=None
         if (n < 0) throw new IllegalArgumentException("randperm: n must be non-negative, got " + n);
         long[] d = new long[n];
         for (int i = 0; i < n; i++) d[i] = i;
@@ -130,6 +136,7 @@ final class Creation {
     }
 
     private static void requireFloating(String op, DType dtype) {
+        if (dtype == null) throw new IllegalArgumentException(op + ": dtype must not be null");
         if (!dtype.isFloatingPoint()) throw new IllegalArgumentException(op + ": expected a floating point dtype, got " + dtype);
     }
 

@@ -99,6 +99,11 @@ final class Indexing {
 
     private static Tensor scatterImpl(String op, Tensor x, int dim, Tensor index, Tensor src, boolean add) {
         requireIndex(op, index);
+        if (src == null) throw new IllegalArgumentException(op + ": src must not be null");
+        if (x.shape.length == 0 && index.shape.length > 0) {   // a 0-dim self indexes as a 1-element vector, as in PyTorch
+            Shapes.wrapDim(op, dim, 0);
+            return scatterImpl(op, x.reshape(1), 0, index, src.shape.length == 0 ? src.reshape(1) : src, add).reshape();
+        }
         int d = Shapes.wrapDim(op, dim, x.shape.length);
         checkGatherShapes(op, x, d, index);
         if (src.shape.length != index.shape.length) {
@@ -185,6 +190,11 @@ final class Indexing {
     }
 
     static Tensor indexAdd(Tensor x, int dim, Tensor index, Tensor source) {
+        if (source == null) throw new IllegalArgumentException("index_add: source must not be null");
+        if (x.shape.length == 0) {   // a 0-dim tensor indexes as a 1-element vector, as in PyTorch
+            Shapes.wrapDim("index_add", dim, 0);
+            return indexAdd(x.reshape(1), 0, index, source.shape.length == 0 ? source.reshape(1) : source).reshape();
+        }
         int d = Shapes.wrapDim("index_add", dim, x.shape.length);
         int[] idx = indexValues("index_add", index, x.shape[d], d);
         if (source.shape.length != x.shape.length || source.shape[d] != idx.length) {
@@ -373,6 +383,10 @@ final class Indexing {
     }
 
     static Tensor flip(Tensor x, int[] dims) {
+        if (x.shape.length == 0) {   // nothing to reverse; the dims must still be valid (0 or -1)
+            for (int dim : dims) Shapes.wrapDim("flip", dim, 0);
+            return x.clone();
+        }
         int[] st = x.strides.clone();
         int off = x.offset;
         boolean[] mask = new boolean[x.shape.length];

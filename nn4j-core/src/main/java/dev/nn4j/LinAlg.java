@@ -159,6 +159,10 @@ final class LinAlg {
      * Two-operand contractions go through batched matmul.
      */
     static Tensor einsum(String equation, Tensor[] ops) {
+        if (equation == null || ops == null) throw new IllegalArgumentException("einsum: equation and operands must not be null");
+        for (int i = 0; i < ops.length; i++) {
+            if (ops[i] == null) throw new IllegalArgumentException("einsum: operand " + i + " is null");
+        }
         String eq = equation.replace(" ", "");
         String lhs, rhs;
         int arrow = eq.indexOf("->");

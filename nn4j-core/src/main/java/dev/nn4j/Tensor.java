@@ -47,6 +47,7 @@ public final class Tensor {
     }
 
     static Tensor allocate(DType dtype, int... shape) {
+        if (dtype == null) throw new IllegalArgumentException("dtype must not be null");
         return new Tensor(Storage.allocate(dtype, Shapes.numel(shape)), shape.clone(), Shapes.contiguousStrides(shape), 0);
     }
 
@@ -63,10 +64,10 @@ public final class Tensor {
     /** A 0-dimensional float32 tensor. */
     public static Tensor scalar(double value) { return Creation.full(new int[0], value, DType.FLOAT32); }
     public static Tensor scalar(double value, DType dtype) { return Creation.full(new int[0], value, dtype); }
-    public static Tensor zerosLike(Tensor t) { return Creation.full(t.shape, 0, t.dtype); }
-    public static Tensor onesLike(Tensor t) { return Creation.full(t.shape, 1, t.dtype); }
-    public static Tensor fullLike(Tensor t, double value) { return Creation.full(t.shape, value, t.dtype); }
-    public static Tensor emptyLike(Tensor t) { return Creation.full(t.shape, 0, t.dtype); }
+    public static Tensor zerosLike(Tensor t) { return Creation.full(req(t, "zerosLike", "input").shape, 0, t.dtype); }
+    public static Tensor onesLike(Tensor t) { return Creation.full(req(t, "onesLike", "input").shape, 1, t.dtype); }
+    public static Tensor fullLike(Tensor t, double value) { return Creation.full(req(t, "fullLike", "input").shape, value, t.dtype); }
+    public static Tensor emptyLike(Tensor t) { return Creation.full(req(t, "emptyLike", "input").shape, 0, t.dtype); }
     /** {@code [0, end)} as int64. */
     public static Tensor arange(long end) { return Creation.arange(0, end, 1, DType.INT64); }
     public static Tensor arange(double start, double end, double step) {
@@ -92,8 +93,8 @@ public final class Tensor {
     /** A random permutation of {@code 0..n-1} as int64. */
     public static Tensor randperm(int n) { return Creation.randperm(n, Generator.getDefault()); }
     public static Tensor randperm(int n, Generator g) { return Creation.randperm(n, g); }
-    public static Tensor randLike(Tensor t) { return Creation.rand(t.shape, t.dtype, Generator.getDefault()); }
-    public static Tensor randnLike(Tensor t) { return Creation.randn(t.shape, t.dtype, Generator.getDefault()); }
+    public static Tensor randLike(Tensor t) { return Creation.rand(req(t, "randLike", "input").shape, t.dtype, Generator.getDefault()); }
+    public static Tensor randnLike(Tensor t) { return Creation.randn(req(t, "randnLike", "input").shape, t.dtype, Generator.getDefault()); }
 
     /** A 1-D float32 tensor holding {@code values}. */
     public static Tensor of(float... values) { return fromArray(nonNull(values).clone(), values.length); }
@@ -108,6 +109,18 @@ public final class Tensor {
     public static Tensor fromArray(boolean[] data, int... shape) { return Creation.wrap(new Storage.Bool(nonNull(data)), shape); }
     public static Tensor fromArray(float[][] rows) { return Creation.fromRows(nonNull(rows)); }
 
+    /** A null operand is the caller's mistake: named here, not an NPE inside an op. */
+    private static <T> T req(T value, String op, String arg) {
+        if (value == null) throw new IllegalArgumentException(op + ": " + arg + " must not be null");
+        return value;
+    }
+
+    /** size(dim)/stride(dim) of a 0-dim tensor has no dimension to return (PyTorch's IndexError). */
+    private int requireDims(String op, int dim) {
+        if (shape.length == 0) throw new IllegalArgumentException(op + ": dimension specified as " + dim + " but tensor has no dimensions");
+        return shape.length;
+    }
+
     private static <A> A nonNull(A data) {
         if (data == null) throw new IllegalArgumentException("fromArray: data must not be null");
         return data;
@@ -117,14 +130,14 @@ public final class Tensor {
 
     public int[] shape() { return shape.clone(); }
     /** Size of dimension {@code dim} (negative counts from the end). */
-    public int size(int dim) { return shape[Shapes.wrapDim("size", dim, shape.length)]; }
+    public int size(int dim) { return shape[Shapes.wrapDim("size", dim, requireDims("size", dim))]; }
     public int dim() { return shape.length; }
     public int ndim() { return shape.length; }
     public int numel() { return Shapes.numel(shape); }
     public DType dtype() { return dtype; }
     public boolean isFloatingPoint() { return dtype.isFloatingPoint(); }
     public int[] stride() { return strides.clone(); }
-    public int stride(int dim) { return strides[Shapes.wrapDim("stride", dim, shape.length)]; }
+    public int stride(int dim) { return strides[Shapes.wrapDim("stride", dim, requireDims("stride", dim))]; }
     public int storageOffset() { return offset; }
     /** The storage behind this tensor (shared with its views). Kernels read it directly. */
     public Storage storage() { return storage; }
@@ -187,7 +200,7 @@ public final class Tensor {
 
     /** Replaces this tensor's data with {@code other}'s (PyTorch's {@code t.data = other}); autograd is not told. */
     public void setData(Tensor other) {
-        storage = other.storage;
+        storage = req(other, "setData", "other").storage;
         dtype = other.dtype;
         shape = other.shape.clone();
         strides = other.strides.clone();
@@ -213,6 +226,7 @@ public final class Tensor {
     }
 
     private int elementOffset(String op, int[] index) {
+        req(index, op, "index");
         if (index.length != shape.length) {
             throw new IllegalArgumentException(op + ": expected " + shape.length + " indices for shape "
                     + Shapes.str(shape) + ", got " + index.length);
@@ -271,8 +285,8 @@ public final class Tensor {
 
     public Tensor view(int... shape) { return Views.view(this, shape); }
     public Tensor reshape(int... shape) { return Views.reshape(this, shape); }
-    public Tensor viewAs(Tensor other) { return view(other.shape); }
-    public Tensor reshapeAs(Tensor other) { return reshape(other.shape); }
+    public Tensor viewAs(Tensor other) { return view(req(other, "view_as", "other").shape); }
+    public Tensor reshapeAs(Tensor other) { return reshape(req(other, "reshape_as", "other").shape); }
     public Tensor transpose(int dim0, int dim1) { return Views.transpose(this, dim0, dim1); }
     /** Transpose of a tensor of at most 2 dims. */
     public Tensor t() {
@@ -281,15 +295,15 @@ public final class Tensor {
     }
     /** The transpose of the last two dims ({@code x.mT}). */
     public Tensor mT() { return transpose(-2, -1); }
-    public Tensor permute(int... dims) { return Views.permute(this, dims); }
+    public Tensor permute(int... dims) { return Views.permute(this, req(dims, "permute", "dims")); }
     public Tensor movedim(int source, int destination) { return Views.movedim(this, source, destination); }
     public Tensor narrow(int dim, int start, int length) { return Views.slice(this, dim, start, start + length, 1, "narrow"); }
     /** {@code x[..., start:end:step, ...]} along {@code dim}; bounds are clamped as in Python slicing. */
     public Tensor slice(int dim, int start, int end, int step) { return Views.slice(this, dim, start, end, step, "slice"); }
     public Tensor slice(int dim, int start, int end) { return slice(dim, start, end, 1); }
     public Tensor select(int dim, int index) { return Views.select(this, dim, index); }
-    public Tensor expand(int... sizes) { return Views.expand(this, sizes); }
-    public Tensor expandAs(Tensor other) { return expand(other.shape); }
+    public Tensor expand(int... sizes) { return Views.expand(this, req(sizes, "expand", "sizes")); }
+    public Tensor expandAs(Tensor other) { return expand(req(other, "expand_as", "other").shape); }
     public Tensor broadcastTo(int... shape) { return expand(shape); }
     public Tensor squeeze() { return Views.squeeze(this, null); }
     public Tensor squeeze(int dim) { return Views.squeeze(this, dim); }
@@ -309,14 +323,14 @@ public final class Tensor {
     public Tensor toLong() { return to(DType.INT64); }
     public Tensor toBool() { return to(DType.BOOL); }
     /** Sums broadcast dimensions away so the result has {@code shape} (the reverse of expand). */
-    public Tensor sumToSize(int... shape) { return Reductions.sumToSize(this, shape); }
+    public Tensor sumToSize(int... shape) { return Reductions.sumToSize(this, req(shape, "sumToSize", "shape")); }
     public Tensor[] split(int splitSize, int dim) { return Views.split(this, splitSize, dim); }
     public Tensor[] split(int[] sizes, int dim) { return Views.split(this, sizes, dim); }
     public Tensor[] chunk(int chunks, int dim) { return Views.chunk(this, chunks, dim); }
     public Tensor[] unbind(int dim) { return Views.unbind(this, dim); }
-    public Tensor repeat(int... repeats) { return Views.repeat(this, repeats); }
+    public Tensor repeat(int... repeats) { return Views.repeat(this, req(repeats, "repeat", "repeats")); }
     public Tensor repeatInterleave(int repeats, int dim) { return Views.repeatInterleave(this, repeats, dim); }
-    public Tensor flip(int... dims) { return Indexing.flip(this, dims); }
+    public Tensor flip(int... dims) { return Indexing.flip(this, req(dims, "flip", "dims")); }
     public Tensor roll(int shift, int dim) { return Indexing.roll(this, shift, dim); }
 
     // ------------------------------------------------------------------ elementwise unary
@@ -365,10 +379,10 @@ public final class Tensor {
 
     public Tensor add(Tensor other) { return Elementwise.binary(BinaryOp.ADD, this, other); }
     /** {@code this + alpha * other}. */
-    public Tensor add(Tensor other, double alpha) { return alpha == 1 ? add(other) : add(other.mul(alpha)); }
+    public Tensor add(Tensor other, double alpha) { return alpha == 1 ? add(other) : add(req(other, "add", "other").mul(alpha)); }
     public Tensor add(double other) { return add(Elementwise.scalarLike(this, other)); }
     public Tensor sub(Tensor other) { return Elementwise.binary(BinaryOp.SUB, this, other); }
-    public Tensor sub(Tensor other, double alpha) { return alpha == 1 ? sub(other) : sub(other.mul(alpha)); }
+    public Tensor sub(Tensor other, double alpha) { return alpha == 1 ? sub(other) : sub(req(other, "sub", "other").mul(alpha)); }
     public Tensor sub(double other) { return sub(Elementwise.scalarLike(this, other)); }
     /** {@code other - this}. */
     public Tensor rsub(double other) { return Elementwise.scalarLike(this, other).sub(this); }
@@ -405,7 +419,7 @@ public final class Tensor {
     public Tensor logicalXor(Tensor other) { return Elementwise.binary(BinaryOp.LOGICAL_XOR, this, other); }
     /** Whether both tensors have the same shape and elements. */
     public boolean equal(Tensor other) {
-        if (!Arrays.equals(shape, other.shape)) return false;
+        if (!Arrays.equals(shape, req(other, "equal", "other").shape)) return false;
         // element by element with ==: NaN is never equal (Arrays.equals would treat NaN as equal to NaN)
         double[] a = toDoubleArray(), b = other.toDoubleArray();
         for (int i = 0; i < a.length; i++) {
@@ -415,7 +429,7 @@ public final class Tensor {
     }
     /** Elementwise |a - b| <= atol + rtol * |b| for every element, as {@code torch.allclose}. */
     public boolean allclose(Tensor other, double rtol, double atol) {
-        int[] common = Shapes.broadcast("allclose", shape, other.shape);
+        int[] common = Shapes.broadcast("allclose", shape, req(other, "allclose", "other").shape);
         double[] a = expand(common).toDoubleArray(), b = other.expand(common).toDoubleArray();
         for (int i = 0; i < a.length; i++) {
             if (!(Math.abs(a[i] - b[i]) <= atol + rtol * Math.abs(b[i])) && a[i] != b[i]) return false;
@@ -439,8 +453,8 @@ public final class Tensor {
     public Tensor maskedFill(Tensor mask, Tensor value) { return where(mask, value, this); }
     /** Elementwise {@code condition ? input : other}, broadcasting all three. */
     public static Tensor where(Tensor condition, Tensor input, Tensor other) { return Indexing.where(condition, input, other); }
-    public static Tensor where(Tensor condition, double input, Tensor other) { return where(condition, Elementwise.scalarLike(other, input), other); }
-    public static Tensor where(Tensor condition, Tensor input, double other) { return where(condition, input, Elementwise.scalarLike(input, other)); }
+    public static Tensor where(Tensor condition, double input, Tensor other) { return where(condition, Elementwise.scalarLike(req(other, "where", "other"), input), other); }
+    public static Tensor where(Tensor condition, Tensor input, double other) { return where(condition, input, Elementwise.scalarLike(req(input, "where", "input"), other)); }
 
     // ------------------------------------------------------------------ reductions
 
@@ -497,11 +511,11 @@ public final class Tensor {
 
     /** Matrix product with PyTorch's rules for 1-D operands and broadcast batch dims. */
     public Tensor matmul(Tensor other) { return LinAlg.matmul(this, other); }
-    public Tensor mm(Tensor other) { return LinAlg.mm(this, other); }
-    public Tensor bmm(Tensor other) { return LinAlg.bmm(this, other); }
-    public Tensor mv(Tensor vec) { return LinAlg.mv(this, vec); }
-    public Tensor dot(Tensor other) { return LinAlg.dot(this, other); }
-    public Tensor outer(Tensor other) { return LinAlg.outer(this, other); }
+    public Tensor mm(Tensor other) { return LinAlg.mm(this, req(other, "mm", "mat2")); }
+    public Tensor bmm(Tensor other) { return LinAlg.bmm(this, req(other, "bmm", "mat2")); }
+    public Tensor mv(Tensor vec) { return LinAlg.mv(this, req(vec, "mv", "vec")); }
+    public Tensor dot(Tensor other) { return LinAlg.dot(this, req(other, "dot", "other")); }
+    public Tensor outer(Tensor other) { return LinAlg.outer(this, req(other, "outer", "vec2")); }
     public static Tensor einsum(String equation, Tensor... operands) { return LinAlg.einsum(equation, operands); }
 
     // ------------------------------------------------------------------ indexing, joining, sorting
@@ -511,7 +525,7 @@ public final class Tensor {
     public Tensor scatterAdd(int dim, Tensor index, Tensor src) { return Indexing.scatterAdd(this, dim, index, src); }
     /** Out-of-place {@code scatter}: a copy of this with {@code src} written at {@code index} along {@code dim}. */
     public Tensor scatter(int dim, Tensor index, Tensor src) { return Indexing.scatter(this, dim, index, src); }
-    public Tensor scatter(int dim, Tensor index, double value) { return Indexing.scatter(this, dim, index, fullLike(index.to(dtype), value)); }
+    public Tensor scatter(int dim, Tensor index, double value) { return Indexing.scatter(this, dim, index, fullLike(req(index, "scatter", "index").to(dtype), value)); }
     public Tensor indexSelect(int dim, Tensor index) { return Indexing.indexSelect(this, dim, index); }
     /** Out-of-place {@code index_add}: a copy of this with {@code source} slices added at {@code index} along {@code dim}. */
     public Tensor indexAdd(int dim, Tensor index, Tensor source) { return Indexing.indexAdd(this, dim, index, source); }
@@ -520,9 +534,9 @@ public final class Tensor {
     /** Indices of non-zero elements, shape (count, ndim). */
     public Tensor nonzero() { return Indexing.nonzero(this); }
     public static Tensor cat(List<Tensor> tensors, int dim) { return Indexing.cat(tensors, dim); }
-    public static Tensor cat(int dim, Tensor... tensors) { return Indexing.cat(java.util.Arrays.asList(tensors), dim); }
+    public static Tensor cat(int dim, Tensor... tensors) { return Indexing.cat(tensors == null ? null : java.util.Arrays.asList(tensors), dim); }
     public static Tensor stack(List<Tensor> tensors, int dim) { return Indexing.stack(tensors, dim); }
-    public static Tensor stack(int dim, Tensor... tensors) { return Indexing.stack(java.util.Arrays.asList(tensors), dim); }
+    public static Tensor stack(int dim, Tensor... tensors) { return Indexing.stack(tensors == null ? null : java.util.Arrays.asList(tensors), dim); }
     public Tensor triu(int diagonal) { return Indexing.triangle(this, diagonal, true); }
     public Tensor triu() { return triu(0); }
     public Tensor tril(int diagonal) { return Indexing.triangle(this, diagonal, false); }
@@ -560,11 +574,11 @@ public final class Tensor {
     public Tensor clampMax_(double max) { return clamp_(Double.NaN, max); }
     public Tensor maskedFill_(Tensor mask, double value) { return InPlace.apply(this, "maskedFill_", t -> t.maskedFill(mask, value)); }
     /** {@code this += value * t1 * t2}. */
-    public Tensor addcmul_(Tensor t1, Tensor t2, double value) { return InPlace.apply(this, "addcmul_", t -> t.add(t1.mul(t2).mul(value))); }
+    public Tensor addcmul_(Tensor t1, Tensor t2, double value) { return InPlace.apply(this, "addcmul_", t -> t.add(req(t1, "addcmul_", "tensor1").mul(req(t2, "addcmul_", "tensor2")).mul(value))); }
     /** {@code this += value * t1 / t2}. */
-    public Tensor addcdiv_(Tensor t1, Tensor t2, double value) { return InPlace.apply(this, "addcdiv_", t -> t.add(t1.div(t2).mul(value))); }
+    public Tensor addcdiv_(Tensor t1, Tensor t2, double value) { return InPlace.apply(this, "addcdiv_", t -> t.add(req(t1, "addcdiv_", "tensor1").div(req(t2, "addcdiv_", "tensor2")).mul(value))); }
     /** {@code this += weight * (end - this)}. */
-    public Tensor lerp_(Tensor end, double weight) { return InPlace.apply(this, "lerp_", t -> t.add(end.sub(t).mul(weight))); }
+    public Tensor lerp_(Tensor end, double weight) { return InPlace.apply(this, "lerp_", t -> t.add(req(end, "lerp_", "end").sub(t).mul(weight))); }
     public Tensor zero_() { return fill_(0); }
     public Tensor fill_(double value) { return InPlace.fill(this, value); }
     /** Copies {@code src} (broadcast to this shape, any dtype) into this tensor. */

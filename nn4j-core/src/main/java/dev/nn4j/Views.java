@@ -255,6 +255,8 @@ final class Views {
 
     static Tensor unflatten(Tensor x, int dim, int[] sizes) {
         int n = x.shape.length;
+        if (n == 0) throw new IllegalArgumentException("unflatten: dimension specified as " + dim + " but tensor has no dimensions");
+        if (sizes == null) throw new IllegalArgumentException("unflatten: sizes must not be null");
         int d = Shapes.wrapDim("unflatten", dim, n);
         int[] inner = Shapes.inferShape("unflatten", sizes, x.shape[d]);
         int[] shape = new int[n - 1 + inner.length];
@@ -280,6 +282,7 @@ final class Views {
     }
 
     static Tensor[] split(Tensor x, int splitSize, int dim) {
+        requireDims("split", x);
         int d = Shapes.wrapDim("split", dim, x.shape.length);
         if (splitSize <= 0) throw new IllegalArgumentException("split: split_size must be positive, got " + splitSize);
         int size = x.shape[d];
@@ -293,6 +296,8 @@ final class Views {
     }
 
     static Tensor[] split(Tensor x, int[] sizes, int dim) {
+        requireDims("split", x);
+        if (sizes == null) throw new IllegalArgumentException("split: split_sizes must not be null");
         int d = Shapes.wrapDim("split", dim, x.shape.length);
         int total = 0;
         for (int s : sizes) total += s;
@@ -309,7 +314,13 @@ final class Views {
         return out;
     }
 
+    /** split and chunk cut along a dimension: a 0-dim tensor has none (PyTorch's message). */
+    private static void requireDims(String op, Tensor x) {
+        if (x.shape.length == 0) throw new IllegalArgumentException(op + ": expects at least a 1-dimensional tensor");
+    }
+
     static Tensor[] chunk(Tensor x, int chunks, int dim) {
+        requireDims("chunk", x);
         if (chunks <= 0) throw new IllegalArgumentException("chunk: number of chunks must be positive, got " + chunks);
         int d = Shapes.wrapDim("chunk", dim, x.shape.length);
         int size = x.shape[d];
@@ -318,6 +329,7 @@ final class Views {
     }
 
     static Tensor[] unbind(Tensor x, int dim) {
+        if (x.shape.length == 0) throw new IllegalArgumentException("unbind: dimension specified as " + dim + " but tensor has no dimensions");
         int d = Shapes.wrapDim("unbind", dim, x.shape.length);
         Tensor[] out = new Tensor[x.shape[d]];
         for (int i = 0; i < out.length; i++) out[i] = x.select(d, i);

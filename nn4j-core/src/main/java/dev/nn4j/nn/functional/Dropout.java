@@ -26,6 +26,7 @@ final class Dropout {
 
     /** Keep-mask (1 with probability 1 - p) of {@code shape} in {@code like}'s dtype. */
     private static Tensor bernoulliKeep(Tensor like, double p, Generator g, int[] shape) {
+        if (g == null) g = Generator.getDefault();   // PyTorch's generator=None
         return Tensor.rand(like.dtype(), g, shape).ge(p).to(like.dtype());
     }
 
@@ -34,6 +35,7 @@ final class Dropout {
      * ({@code 1f / (float) (1 - p)}), without the uniform, boolean and keep temporaries.
      */
     private static Tensor keepScale(Tensor like, double p, Generator g, int[] shape) {
+        if (g == null) g = Generator.getDefault();
         if (like.dtype() != dev.nn4j.DType.FLOAT32) return bernoulliKeep(like, p, g, shape).div(1 - p);
         int n = 1;
         for (int s : shape) n *= s;
