@@ -157,6 +157,10 @@ public final class ConvKernels {
             copyInto(ConvReference.backwardWeight(toDouble(x), toDouble(dy), g), dw);
             return;
         }
+        if (WinogradConv.supports(g)) {
+            WinogradConv.backwardWeight(x, dy, dw, g);
+            return;
+        }
         int groups = g.groups(), m = g.outGroup(), k = g.colRows(), len = g.outPlane();
         int cin = g.inChannels(), cout = g.outChannels(), cinG = g.inGroup(), inPlane = g.inPlane();
         boolean pointwise = isPointwise(g);

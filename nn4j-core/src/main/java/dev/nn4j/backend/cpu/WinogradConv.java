@@ -74,6 +74,113 @@ public final class WinogradConv {
     }
 
     /**
+     * {@code dw = conv_backward_weight(x, dy)} for a geometry that {@link #supports}, as the adjoint of the forward:
+     * {@code dU[xi][k][c] = sum over tiles of (A dY A^T)[xi][k][t] * V[xi][c][t]} (16 GEMMs over all tiles of all
+     * samples, one partial sum per thread chunk, added in a fixed order), then {@code dw[k][c] = G^T dU[k][c] G}.
+     */
+    public static void backwardWeight(float[] x, float[] dy, float[] dw, ConvGeometry g) {
+        int n = g.batch(), cin = g.inChannels(), cout = g.outChannels(), oh = g.out()[1], ow = g.out()[2];
+        int th = (oh + 1) / 2, tw = (ow + 1) / 2;
+        int rowsPerItem = Math.max(1, Math.min(th, Math.round((float) TILES_PER_ITEM / tw)));
+        int blocks = (th + rowsPerItem - 1) / rowsPerItem;
+        java.util.TreeMap<Integer, float[]> partials = new java.util.TreeMap<>();
+        Parallel.forRange(n * blocks, 1, (s, e) -> {
+            float[] acc = new float[16 * cout * cin];
+            for (int it = s; it < e; it++) {
+                int sample = it / blocks, b = it % blocks;
+                int ty0 = b * rowsPerItem, rows = Math.min(th, ty0 + rowsPerItem) - ty0, tiles = rows * tw;
+                int ld = roundUp(tiles + L, NR);
+                float[][] work = WORK.get();
+                float[] v = buffer(work, 1, 16 * cin * ld), wq = buffer(work, 2, 16 * cout * ld);
+                transformInput(x, g, sample, ty0, rows, tw, v, ld, work);
+                transformGrad(dy, g, sample, ty0, rows, tw, wq, ld, work);
+                for (int xi = 0; xi < 16; xi++) {
+                    Gemm.sgemm(false, true, cout, cin, tiles, 1f, wq, xi * cout * ld, ld, v, xi * cin * ld, ld, 1f, acc,
+                            xi * cout * cin, cin);
+                }
+            }
+            synchronized (partials) {
+                partials.put(s, acc);
+            }
+        });
+        float[] du = null;
+        for (float[] p : partials.values()) {
+            if (du == null) {
+                du = p;
+            } else {
+                for (int i = 0; i < du.length; i++) du[i] += p[i];
+            }
+        }
+        // dw = G^T dU G, G = [[1, 0, 0], [1/2, 1/2, 1/2], [1/2, -1/2, 1/2], [0, 0, 1]]
+        int plane = cout * cin;
+        for (int kc = 0; kc < plane; kc++) {
+            float[] z = new float[12];
+            for (int j = 0; j < 4; j++) {
+                float s0 = du[j * plane + kc], s1 = du[(4 + j) * plane + kc], s2 = du[(8 + j) * plane + kc], s3 = du[(12 + j) * plane + kc];
+                z[j] = s0 + 0.5f * (s1 + s2);
+                z[4 + j] = 0.5f * (s1 - s2);
+                z[8 + j] = 0.5f * (s1 + s2) + s3;
+            }
+            for (int a = 0; a < 3; a++) {
+                float z0 = z[4 * a], z1 = z[4 * a + 1], z2 = z[4 * a + 2], z3 = z[4 * a + 3];
+                dw[kc * 9 + 3 * a] = z0 + 0.5f * (z1 + z2);
+                dw[kc * 9 + 3 * a + 1] = 0.5f * (z1 - z2);
+                dw[kc * 9 + 3 * a + 2] = 0.5f * (z1 + z2) + z3;
+            }
+        }
+    }
+
+    /**
+     * W'[xi][k][t] = (A dY A^T)[xi] for the 2x2 output-gradient tiles of tile rows [ty0, ty0 + rows) of one sample
+     * (zero past the output's edges), A = [[1, 0], [1, 1], [1, -1], [0, -1]].
+     */
+    private static void transformGrad(float[] dy, ConvGeometry g, int sample, int ty0, int rows, int tw, float[] wq, int ld,
+                                      float[][] work) {
+        int cout = g.outChannels(), oh = g.out()[1], ow = g.out()[2];
+        int pr = 2 * rows, pc = 2 * ((tw - 1) / L * L) + 2 * L;
+        float[] buf = buffer(work, 0, cout * pr * pc);
+        int yBase = sample * cout * oh * ow;
+        for (int k = 0; k < cout; k++) {
+            for (int r = 0, o = k * pr * pc; r < pr; r++, o += pc) {
+                int oy = 2 * ty0 + r;
+                if (oy >= oh) {
+                    Arrays.fill(buf, o, o + pc, 0f);
+                } else {
+                    System.arraycopy(dy, yBase + (k * oh + oy) * ow, buf, o, ow);
+                    Arrays.fill(buf, o + ow, o + pc, 0f);
+                }
+            }
+        }
+        int ws = cout * ld;
+        for (int r = 0; r < rows; r++) {
+            for (int k = 0; k < cout; k++) {
+                for (int tx = 0; tx < tw; tx += L) {
+                    int o = (k * pr + 2 * r) * pc + 2 * tx, wo = k * ld + r * tw + tx;
+                    FloatVector a0 = FloatVector.fromArray(FS, buf, o), a1 = FloatVector.fromArray(FS, buf, o + L);
+                    FloatVector b0 = FloatVector.fromArray(FS, buf, o + pc), b1 = FloatVector.fromArray(FS, buf, o + pc + L);
+                    FloatVector d00 = EVEN.selectFrom(a0, a1), d01 = ODD.selectFrom(a0, a1);
+                    FloatVector d10 = EVEN.selectFrom(b0, b1), d11 = ODD.selectFrom(b0, b1);
+                    // A dY: rows (d0, d0 + d1, d0 - d1, -d1) per column j
+                    FloatVector q00 = d00, q01 = d01, q10 = d00.add(d10), q11 = d01.add(d11);
+                    FloatVector q20 = d00.sub(d10), q21 = d01.sub(d11), q30 = d10.neg(), q31 = d11.neg();
+                    // (A dY) A^T: columns (q0, q0 + q1, q0 - q1, -q1); xi = 4 * row + column
+                    gradRow(q00, q01, wq, wo, ws);
+                    gradRow(q10, q11, wq, wo + 4 * ws, ws);
+                    gradRow(q20, q21, wq, wo + 8 * ws, ws);
+                    gradRow(q30, q31, wq, wo + 12 * ws, ws);
+                }
+            }
+        }
+    }
+
+    private static void gradRow(FloatVector q0, FloatVector q1, float[] wq, int o, int s) {
+        q0.intoArray(wq, o);
+        q0.add(q1).intoArray(wq, o + s);
+        q0.sub(q1).intoArray(wq, o + 2 * s);
+        q1.neg().intoArray(wq, o + 3 * s);
+    }
+
+    /**
      * U[xi] = (G g G^T)[xi] packed as the A operand (C_out x C_in) of 16 GEMMs. With {@code backward}, the kernel
      * is read as its rotated transpose: element (o, c) of the new conv is w[c, o] rotated by 180 degrees.
      */
@@ -123,17 +230,16 @@ public final class WinogradConv {
         });
     }
 
-    /** Tile rows [ty0, ty1) of one sample. */
-    private static void item(float[] x, float[][] u, float[] bias, float[] y, ConvGeometry g, int sample, int ty0, int ty1, int tw) {
-        int cin = g.inChannels(), cout = g.outChannels(), h = g.in()[1], w = g.in()[2], oh = g.out()[1], ow = g.out()[2];
-        int ph = g.padding()[1], pw = g.padding()[2];
-        int rows = ty1 - ty0, tiles = rows * tw;
-        // V and M rows hold whole NR-column panels plus the lanes a tile row's last vector spills over
-        int ld = roundUp(tiles + L, NR), coutPad = roundUp(cout, MR);
-        // zero-padded input rows of the item: 2 * rows + 2 rows, and the columns the tile vectors read
+    /**
+     * V[xi][c][t] = (B^T d B)[xi] for the input patches of tile rows [ty0, ty0 + rows) of one sample, t counted from
+     * the first tile of the block, rows {@code ld} apart.
+     */
+    private static void transformInput(float[] x, ConvGeometry g, int sample, int ty0, int rows, int tw, float[] v, int ld,
+                                       float[][] work) {
+        int cin = g.inChannels(), h = g.in()[1], w = g.in()[2], ph = g.padding()[1], pw = g.padding()[2];
+        // zero-padded input rows of the block: 2 * rows + 2 rows, and the columns the tile vectors read
         int pr = 2 * rows + 2, pc = Math.max(2 * tw + 2, 2 * ((tw - 1) / L * L) + 2 + 2 * L);
-        float[][] work = WORK.get();
-        float[] img = buffer(work, 0, cin * pr * pc), v = buffer(work, 1, 16 * cin * ld), m = buffer(work, 2, 16 * coutPad * ld);
+        float[] img = buffer(work, 0, cin * pr * pc);
         int iy0 = 2 * ty0 - ph;
         int xBase = sample * cin * h * w;
         int cols = Math.max(0, Math.min(w, pc - pw));
@@ -154,6 +260,18 @@ public final class WinogradConv {
                 for (int tx = 0; tx < tw; tx += L) inputTile(img, (c * pr + 2 * r) * pc + 2 * tx, pc, v, c * ld + r * tw + tx, cin * ld);
             }
         }
+    }
+
+    /** Tile rows [ty0, ty1) of one sample. */
+    private static void item(float[] x, float[][] u, float[] bias, float[] y, ConvGeometry g, int sample, int ty0, int ty1, int tw) {
+        int cin = g.inChannels(), cout = g.outChannels(), h = g.in()[1], w = g.in()[2], oh = g.out()[1], ow = g.out()[2];
+        int ph = g.padding()[1], pw = g.padding()[2];
+        int rows = ty1 - ty0, tiles = rows * tw;
+        // V and M rows hold whole NR-column panels plus the lanes a tile row's last vector spills over
+        int ld = roundUp(tiles + L, NR), coutPad = roundUp(cout, MR);
+        float[][] work = WORK.get();
+        float[] v = buffer(work, 1, 16 * cin * ld), m = buffer(work, 2, 16 * coutPad * ld);
+        transformInput(x, g, sample, ty0, rows, tw, v, ld, work);
         int panels = (tiles + NR - 1) / NR;
         for (int xi = 0; xi < 16; xi++) {
             float[] ap = u[xi];

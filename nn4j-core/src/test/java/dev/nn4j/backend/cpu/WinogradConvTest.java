@@ -73,6 +73,22 @@ class WinogradConvTest {
     }
 
     @Test
+    void backwardWeightMatchesDirectAdjoint() {
+        Random r = new Random(23);
+        int[][] cases = {{2, 8, 8, 5, 5, 0}, {3, 9, 16, 7, 6, 1}, {2, 16, 8, 26, 26, 0}, {1, 8, 12, 33, 40, 2}, {4, 10, 8, 9, 18, 1}};
+        for (int[] c : cases) {
+            ConvGeometry g = geometry(c[0], c[1], c[2], c[3], c[4], c[5]);
+            if (!WinogradConv.supports(g)) continue;
+            float[] x = random(r, c[0] * c[1] * c[3] * c[4]), dy = random(r, c[0] * c[2] * g.outPlane());
+            float[] dw = new float[c[2] * c[1] * 9];
+            java.util.Arrays.fill(dw, Float.NaN);
+            WinogradConv.backwardWeight(x, dy, dw, g);
+            double[] want = ConvReference.backwardWeight(toDouble(x), toDouble(dy), g);
+            assertClose(want, dw, 4.0 * c[0] * g.outPlane(), "backwardWeight " + java.util.Arrays.toString(c));
+        }
+    }
+
+    @Test
     void onlyThreeByThreeStrideOneSingleGroup() {
         ConvGeometry strided = new ConvGeometry(1, 8, 8, 1, new int[] {1, 9, 9}, new int[] {1, 3, 3}, new int[] {1, 4, 4},
                 new int[] {1, 2, 2}, new int[] {0, 0, 0}, new int[] {1, 1, 1});
