@@ -24,6 +24,8 @@ class VisionAttentionBadCallsTest {
         t.iae("pad too long", () -> F.pad(z(4), new int[] {1, 1, 1, 1}), "pad", "too large");
         t.iae("pad mode", () -> F.pad(x, new int[] {1, 1}, "mirror"), "pad", "'mirror'");
         t.iae("pad reflect too wide", () -> F.pad(x, new int[] {4, 4}, "reflect"), "pad", "reflect");
+        t.iae("pad replicate of an empty dim", () -> F.pad(z(1, 2, 0, 4), new int[] {1, 1, 1, 1}, "replicate"), "pad", "replicate", "dimension 2",
+                "(1, 2, 0, 4)");
         t.iae("pad null input", () -> F.pad(null, new int[] {1, 1}), "pad", "null");
         t.iae("pad null amounts", () -> F.pad(x, null), "pad", "null");
         t.iae("interpolate negative size", () -> F.interpolate(x, new int[] {-2, 4}, "nearest"), "interpolate", "-2");

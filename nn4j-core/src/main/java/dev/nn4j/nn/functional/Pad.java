@@ -102,7 +102,13 @@ public final class Pad {
                     }
                     requirePositive(x, dim, out, mode);
                 }
-                case "replicate" -> requirePositive(x, dim, out, mode);
+                case "replicate" -> {
+                    if (size == 0) {   // nothing to replicate
+                        throw new IllegalArgumentException("pad: replicate padding needs a non-empty dimension " + dim + ", but got input of shape "
+                                + Shapes.str(x.shape()));
+                    }
+                    requirePositive(x, dim, out, mode);
+                }
                 default -> {
                     if (l > size || rt > size) {
                         throw new IllegalArgumentException("pad: circular padding (" + l + ", " + rt + ") at dimension " + dim
