@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
 /** {@code nn4j predict}: classifies image files with a checkpoint written by `nn4j train`. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Classify images (PNG, JPEG, any size) with a trained checkpoint.",
-            "Each image is converted to 28x28 grayscale; photos of dark objects on a light background are inverted",
-            "to match Fashion-MNIST's light-on-dark images."})
+            "Each image is converted to 28x28 grayscale; images of dark objects on a",
+            "light background are inverted to match Fashion-MNIST's light-on-dark ones."})
 public final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

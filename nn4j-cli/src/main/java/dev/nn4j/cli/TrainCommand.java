@@ -21,10 +21,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code nn4j train}: trains a classifier on Fashion-MNIST and writes its checkpoint, metrics and plots. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a classifier on Fashion-MNIST and write model.safetensors, optimizer.safetensors,",
+        description = {"Train a classifier on Fashion-MNIST.",
+            "After every epoch, writes model.safetensors, optimizer.safetensors,",
             "metrics.csv, curves.png and confusion.png to the output folder.",
-            "Defaults: cnn = PyTorch's MNIST example CNN with Adam lr 1e-3, batch 64, 3 epochs;",
-            "          mlp = 784-512-256-10 MLP with SGD lr 0.05 momentum 0.9, batch 128."})
+            "cnn: PyTorch's MNIST example CNN, Adam lr 1e-3, batch 64, 3 epochs.",
+            "mlp: 784-512-256-10 MLP, SGD lr 0.05 momentum 0.9, batch 128, 3 epochs."})
 public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
