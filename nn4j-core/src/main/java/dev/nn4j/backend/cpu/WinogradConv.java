@@ -23,7 +23,7 @@ public final class WinogradConv {
     /** Tiles per work item to aim for: V, M and U of one item stay in L2. */
     private static final int TILES_PER_ITEM = 96;
     private static final FloatVector EVEN, ODD, ZIP_LO, ZIP_HI;
-    private static final ThreadLocal<float[][]> WORK = ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0], new float[0]});
+    private static final ThreadLocal<float[][]> WORK = ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0], new float[0], new float[0]});
 
     static {
         float[] even = new float[L], odd = new float[L], lo = new float[L], hi = new float[L];
@@ -56,9 +56,22 @@ public final class WinogradConv {
 
     /** {@code y = conv(x, w) + bias} for a geometry that {@link #supports}; bias may be null. */
     public static void forward(float[] x, float[] w, float[] bias, float[] y, ConvGeometry g) {
-        int cin = g.inChannels(), cout = g.outChannels();
-        float[][] u = transformFilters(w, cout, cin, false);
-        run(x, u, bias, y, g);
+        int cin = g.inChannels(), cout = g.outChannels(), m = tileSize(g);
+        float[][] u = m == 4 ? WinogradF4.transformFilters(w, cout, cin, false) : transformFilters(w, cout, cin, false);
+        run(x, u, bias, y, g, m);
+    }
+
+    /** {@code nn4j.winograd=2} keeps every conv on F(2x2, 3x3) (smaller rounding errors than F(4x4, 3x3)). */
+    private static final boolean ONLY_F2 = "2".equals(System.getProperty("nn4j.winograd"));
+
+    /**
+     * The output tile size: F(4x4, 3x3) (2.25 multiplies per output and channel pair) for 32 or more input channels,
+     * where its larger rounding errors stay well inside float32 tolerances relative to the sums' size, and outputs at
+     * least 29 wide and 8 tall, where its transforms fill their vectors (narrower rows leave lanes idle and measured
+     * slower than F(2x2)); F(2x2, 3x3) (4 per output) otherwise.
+     */
+    static int tileSize(ConvGeometry g) {
+        return !ONLY_F2 && L == 16 && g.out()[1] >= 8 && g.out()[2] >= 29 && g.inChannels() >= 32 ? 4 : 2;
     }
 
     /**
@@ -69,8 +82,10 @@ public final class WinogradConv {
         int[] pad = g.padding();
         ConvGeometry t = new ConvGeometry(g.batch(), g.outChannels(), g.inChannels(), 1, g.out().clone(), g.kernel().clone(),
                 g.in().clone(), g.stride().clone(), new int[] {0, 2 - pad[1], 2 - pad[2]}, g.dilation().clone());
-        float[][] u = transformFilters(w, g.outChannels(), g.inChannels(), true);
-        run(dy, u, null, dx, t);
+        int m = tileSize(t);
+        float[][] u = m == 4 ? WinogradF4.transformFilters(w, g.outChannels(), g.inChannels(), true)
+                : transformFilters(w, g.outChannels(), g.inChannels(), true);
+        run(dy, u, null, dx, t, m);
     }
 
     /**
@@ -216,18 +231,84 @@ public final class WinogradConv {
         return packed;
     }
 
-    private static void run(float[] x, float[][] u, float[] bias, float[] y, ConvGeometry g) {
+    /** The forward conv with ts x ts output tiles (2 or 4), u the transformed filters. */
+    private static void run(float[] x, float[][] u, float[] bias, float[] y, ConvGeometry g, int ts) {
         int n = g.batch(), oh = g.out()[1], ow = g.out()[2];
-        int th = (oh + 1) / 2, tw = (ow + 1) / 2;
-        int rowsPerItem = Math.max(1, Math.min(th, Math.round((float) TILES_PER_ITEM / tw)));
+        int th = (oh + ts - 1) / ts, tw = (ow + ts - 1) / ts;
+        // F(4x4) items: whole lane groups of tile rows, about a third of the tiles (V and M are 36 / 16 times larger)
+        int group = ts == 4 ? WinogradF4.groupRows(tw) : 1, target = ts == 4 ? TILES_PER_ITEM / 3 : TILES_PER_ITEM;
+        int rowsPerItem = Math.max(group, Math.min(th, Math.round((float) target / tw / group) * group));
         int blocks = (th + rowsPerItem - 1) / rowsPerItem;
         Parallel.forRange(n * blocks, 1, (s, e) -> {
             for (int it = s; it < e; it++) {
                 int sample = it / blocks, b = it % blocks;
                 int ty0 = b * rowsPerItem, ty1 = Math.min(th, ty0 + rowsPerItem);
-                item(x, u, bias, y, g, sample, ty0, ty1, tw);
+                if (ts == 4) itemF4(x, u, bias, y, g, sample, ty0, ty1, tw);
+                else item(x, u, bias, y, g, sample, ty0, ty1, tw);
             }
         });
+    }
+
+    /** Tile rows [ty0, ty1) of one sample with F(4x4, 3x3). */
+    private static void itemF4(float[] x, float[][] u, float[] bias, float[] y, ConvGeometry g, int sample, int ty0, int ty1, int tw) {
+        int cin = g.inChannels(), cout = g.outChannels(), h = g.in()[1], w = g.in()[2], oh = g.out()[1], ow = g.out()[2];
+        int ph = g.padding()[1], pw = g.padding()[2];
+        int rows = ty1 - ty0, tiles = rows * tw, group = WinogradF4.groupRows(tw);
+        int ld = roundUp(tiles + L, NR), coutPad = roundUp(cout, MR);
+        float[][] work = WORK.get();
+        float[] v = buffer(work, 1, 36 * cin * ld), m = buffer(work, 2, 36 * coutPad * ld), scratch = buffer(work, 3, 36 * L);
+        // zero-padded input rows: 4 per tile row of whole groups + 2, and the columns the group's vectors read
+        int groups = (rows + group - 1) / group, last = (tw - 1) / L * L;
+        int pr = 4 * groups * group + 2, pc = roundUp(group > 1 ? 4 * L / group + 4 : 4 * last + 4 * L + 4, L);
+        float[] img = buffer(work, 0, cin * pr * pc);
+        padRows(x, sample * cin * h * w, cin, h, w, 4 * ty0 - ph, pw, img, pr, pc);
+        for (int r = 0; r < rows; r += group) {
+            for (int c = 0; c < cin; c++) {
+                for (int tx = 0; tx < tw; tx += L) {
+                    WinogradF4.inputTile(img, (c * pr + 4 * r) * pc + 4 * tx, pc, group, v, c * ld + r * tw + tx, cin * ld, scratch);
+                }
+            }
+        }
+        int panels = (tiles + NR - 1) / NR;
+        for (int xi = 0; xi < 36; xi++) {
+            float[] ap = u[xi];
+            int vb = xi * cin * ld, mb = xi * coutPad * ld;
+            for (int j = 0; j < panels; j++) {
+                for (int i = 0; i < coutPad; i += MR) kernel(cin, ap, i * cin, v, vb + j * NR, ld, m, mb + i * ld + j * NR);
+            }
+        }
+        int yBase = sample * cout * oh * ow;
+        for (int r = 0; r < rows; r += group) {
+            int oy = 4 * (ty0 + r), validRows = Math.min(oh - oy, 4 * (rows - r));
+            for (int k = 0; k < cout; k++) {
+                float b = bias == null ? 0f : bias[k];
+                for (int tx = 0; tx < tw; tx += L) {
+                    WinogradF4.outputTile(m, k * ld + r * tw + tx, coutPad * ld, group, b, y,
+                            yBase + (k * oh + oy) * ow + 4 * tx, ow, validRows, ow - 4 * tx, scratch);
+                }
+            }
+        }
+    }
+
+    /**
+     * Rows [iy0, iy0 + pr) of each of the {@code channels} input planes at {@code xBase}, zero-padded: padded column j
+     * holds input column j - pw, whole vectors of {@code pc} columns (masked loads read zero outside the input).
+     */
+    private static void padRows(float[] x, int xBase, int channels, int h, int w, int iy0, int pw, float[] img, int pr, int pc) {
+        FloatVector zero = FloatVector.zero(FS);
+        for (int c = 0; c < channels; c++) {
+            for (int r = 0, o = c * pr * pc; r < pr; r++, o += pc) {
+                int iy = iy0 + r;
+                if (iy < 0 || iy >= h) {
+                    for (int j = 0; j < pc; j += L) zero.intoArray(img, o + j);
+                } else {
+                    int src = xBase + (c * h + iy) * w - pw;
+                    for (int j = 0; j < pc; j += L) {
+                        FloatVector.fromArray(FS, x, src + j, FS.indexInRange(j - pw, w)).intoArray(img, o + j);
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -237,24 +318,10 @@ public final class WinogradConv {
     private static void transformInput(float[] x, ConvGeometry g, int sample, int ty0, int rows, int tw, float[] v, int ld,
                                        float[][] work) {
         int cin = g.inChannels(), h = g.in()[1], w = g.in()[2], ph = g.padding()[1], pw = g.padding()[2];
-        // zero-padded input rows of the block: 2 * rows + 2 rows, and the columns the tile vectors read
-        int pr = 2 * rows + 2, pc = Math.max(2 * tw + 2, 2 * ((tw - 1) / L * L) + 2 + 2 * L);
+        // zero-padded input rows of the block: 2 * rows + 2 rows, and the columns the tile vectors read (whole vectors)
+        int pr = 2 * rows + 2, pc = roundUp(Math.max(2 * tw + 2, 2 * ((tw - 1) / L * L) + 2 + 2 * L), L);
         float[] img = buffer(work, 0, cin * pr * pc);
-        int iy0 = 2 * ty0 - ph;
-        int xBase = sample * cin * h * w;
-        int cols = Math.max(0, Math.min(w, pc - pw));
-        for (int c = 0; c < cin; c++) {
-            for (int r = 0, o = c * pr * pc; r < pr; r++, o += pc) {
-                int iy = iy0 + r;
-                if (iy < 0 || iy >= h) {
-                    Arrays.fill(img, o, o + pc, 0f);
-                } else {
-                    if (pw > 0) Arrays.fill(img, o, o + pw, 0f);
-                    System.arraycopy(x, xBase + (c * h + iy) * w, img, o + pw, cols);
-                    if (pw + cols < pc) Arrays.fill(img, o + pw + cols, o + pc, 0f);
-                }
-            }
-        }
+        padRows(x, sample * cin * h * w, cin, h, w, 2 * ty0 - ph, pw, img, pr, pc);
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cin; c++) {
                 for (int tx = 0; tx < tw; tx += L) inputTile(img, (c * pr + 2 * r) * pc + 2 * tx, pc, v, c * ld + r * tw + tx, cin * ld);

@@ -72,6 +72,38 @@ class WinogradConvTest {
         }
     }
 
+    /** F(4x4, 3x3) (>= 32 input channels, outputs >= 29 wide): two-row lane groups (32 wide), one-row groups, several chunks. */
+    @Test
+    void fourByFourTilesMatchDirectConvolution() {
+        Random r = new Random(24);
+        int[][] cases = {{2, 32, 8, 10, 32, 1}, {1, 32, 16, 14, 33, 0}, {2, 33, 9, 9, 40, 0}, {1, 32, 8, 34, 34, 1},
+                {1, 40, 8, 30, 70, 2}, {2, 32, 12, 26, 26, 0}, {1, 32, 8, 8, 31, 0}, {1, 32, 8, 12, 66, 0}};
+        for (int[] c : cases) {
+            ConvGeometry g = geometry(c[0], c[1], c[2], c[3], c[4], c[5]);
+            if (!WinogradConv.supports(g)) continue;
+            assertEquals(jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length() == 16 && g.out()[1] >= 8 && g.out()[2] >= 29 ? 4 : 2,
+                    WinogradConv.tileSize(g), java.util.Arrays.toString(c));
+            float[] x = random(r, c[0] * c[1] * c[3] * c[4]), w = random(r, c[2] * c[1] * 9), b = random(r, c[2]);
+            float[] y = new float[c[0] * c[2] * g.outPlane()];
+            java.util.Arrays.fill(y, Float.NaN);
+            WinogradConv.forward(x, w, b, y, g);
+            double[] want = ConvReference.forward(toDouble(x), toDouble(w), toDouble(b), g);
+            // unit-normal weights: sums of ~9 * C_in terms of size ~1; F(4x4) errs by ~1e-5 of that scale
+            assertClose(want, y, 9.0 * c[1] * 2, "forward F(4x4) " + java.util.Arrays.toString(c));
+        }
+        // backward-input through F(4x4): the transposed conv has C_out >= 32 input channels
+        int[][] back = {{2, 8, 32, 12, 32, 1}, {1, 16, 64, 30, 30, 0}, {1, 9, 32, 18, 40, 2}};
+        for (int[] c : back) {
+            ConvGeometry g = geometry(c[0], c[1], c[2], c[3], c[4], c[5]);
+            float[] dy = random(r, c[0] * c[2] * g.outPlane()), w = random(r, c[2] * c[1] * 9);
+            float[] dx = new float[c[0] * c[1] * c[3] * c[4]];
+            java.util.Arrays.fill(dx, Float.NaN);
+            WinogradConv.backwardInput(dy, w, dx, g);
+            double[] want = ConvReference.backwardInput(toDouble(dy), toDouble(w), g);
+            assertClose(want, dx, 9.0 * c[2] * 2, "backwardInput F(4x4) " + java.util.Arrays.toString(c));
+        }
+    }
+
     @Test
     void backwardWeightMatchesDirectAdjoint() {
         Random r = new Random(23);
