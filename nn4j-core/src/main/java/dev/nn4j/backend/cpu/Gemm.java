@@ -2,6 +2,7 @@ package dev.nn4j.backend.cpu;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -12,10 +13,21 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code ldb}. {@code C(i,j)} is {@code c[offC + i*ldc + j]}. When {@code beta == 0}, C is overwritten and never
  * read, so garbage (NaN) in it is ignored.
  * <p>
- * The fast path is a Goto/BLIS-style packed GEMM: B is packed into {@code KC x NR} column panels, A into
- * {@code MR x KC} row panels (both with zero padding, so transposes and edges cost nothing in the micro-kernel),
- * and an {@code MR x NR} register tile accumulates with {@code fma}. Work is split over M or N across
- * {@link Parallel}. {@link GemmReference} is the scalar twin and the fallback when {@link #USE_VECTOR_API} is false.
+ * Three paths, chosen by shape:
+ * <ul>
+ * <li><b>Packed</b> (the general case): Goto/BLIS-style. B is packed into {@code KC x NR} column panels, A (times
+ * alpha) into {@code MR x KC} row panels, both zero-padded, so transposes and edges cost nothing in the
+ * micro-kernel: an {@code MR x NR} = 6 x 2-vector register tile that accumulates with {@code fma}. C is split over
+ * {@link Parallel} threads along M or N. On the 2-core Zen 4 it was tuned on: ~105 GFLOPS per core on 1024^3.
+ * <li><b>Skinny</b> (C has at most {@code SKINNY} = 16 rows or columns: matrix-vector products, small-batch linear
+ * layers, classifier heads): the big matrix is streamed once, unpacked, through dot-product or row-update
+ * kernels; these shapes are bound by memory bandwidth.
+ * <li><b>Small</b> (under 32^3 multiply-adds): direct loops, no packing.
+ * </ul>
+ * Packing buffers are per thread and kept between calls (at most {@code KC * MC} floats for A and
+ * {@code B_BLOCK} = 4 MiB for B), so a training loop does not allocate per call. {@link GemmReference} is the
+ * scalar twin: the test oracle, and the whole implementation when {@link #USE_VECTOR_API} is false. {@code dgemm}
+ * has the packed and small paths with {@code DoubleVector}.
  */
 public final class Gemm {
     /** System property {@code nn4j.vector} (default true); false forces the scalar twin. */
@@ -26,16 +38,24 @@ public final class Gemm {
     /** Register tile: MR rows x NR columns (NR = 2 vectors). */
     static final int MR = 6;
     static final int NR = 2 * FL;
-    /** Cache blocks: KC (depth of a packed panel), MC (rows of packed A), NC (columns of packed B). */
-    static final int KC = Integer.getInteger("nn4j.gemm.kc", 256);
-    static final int MC = roundUp(Integer.getInteger("nn4j.gemm.mc", 144), MR);
-    static final int NC = roundUp(Integer.getInteger("nn4j.gemm.nc", 4096), NR);
+    /**
+     * Cache blocks. KC is the most depth steps per packed block (k is split into equal blocks of at most KC),
+     * MC the rows of packed A per block, and B_BLOCK the most floats of packed B (kc x nc) per block. A deep KC
+     * measured best on Zen 4 (1 MiB L2): the kernel streams B panels from L2 at full speed, C is read and written
+     * once per depth block, and packing A reads whole rows instead of short strips of them; 1280 keeps common
+     * conv depths (576, 1152) in one block. 256 costs 5-15% on 1024^3 and tall im2col shapes.
+     */
+    static final int KC = Integer.getInteger("nn4j.gemm.kc", 1280);
+    static final int MC = roundUp(Integer.getInteger("nn4j.gemm.mc", 96), MR);
+    static final int B_BLOCK = Integer.getInteger("nn4j.gemm.bblock", 1 << 20);
     /** Below this many multiply-adds, packing costs more than it saves. */
     private static final long SMALL_WORK = 32L * 32 * 32;
     /** Minimum multiply-adds per thread before splitting work. */
     private static final long MIN_WORK_PER_THREAD = 64L * 64 * 64;
 
-    private static final ThreadLocal<float[][]> F_WORK = ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0], new float[MR * NR]});
+    /** Per-thread buffers, kept between calls: packed A, packed B (or skinny-path scratch), and the C tile. */
+    private static final ThreadLocal<float[][]> F_WORK =
+            ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0], new float[MR * NR]});
 
     private Gemm() {}
 
@@ -59,6 +79,10 @@ public final class Gemm {
             return;
         }
         long work = (long) m * n * k;
+        if ((m <= SKINNY || n <= SKINNY)
+                && sgemmSkinny(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc)) {
+            return;
+        }
         if (work < SMALL_WORK) {
             sgemmSmall(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
             return;
@@ -107,15 +131,15 @@ public final class Gemm {
                                      float beta, float[] c, int offC, int ldc) {
         int kBlocks = ceilDiv(k, KC);
         int kcMax = ceilDiv(k, kBlocks);
-        int ncMax = roundUp(Math.min(NC, j1 - j0), NR);
-        // Equal row blocks of at most MC rows, so the last block is not a sliver.
-        int mcStep = roundUp(ceilDiv(i1 - i0, ceilDiv(i1 - i0, MC)), MR);
+        // Equal blocks: columns so that kc x nc fits B_BLOCK, rows of at most MC, so no block is a sliver.
+        int ncStep = blockStep(j1 - j0, Math.max(NR, B_BLOCK / kcMax / NR * NR), NR);
+        int mcStep = blockStep(i1 - i0, MC, MR);
         float[][] work = F_WORK.get();
         if (work[0].length < kcMax * mcStep) work[0] = new float[kcMax * mcStep];
-        if (work[1].length < kcMax * ncMax) work[1] = new float[kcMax * ncMax];
+        if (work[1].length < kcMax * ncStep) work[1] = new float[kcMax * ncStep];
         float[] ap = work[0], bp = work[1], tile = work[2];
-        for (int jc = j0; jc < j1; jc += NC) {
-            int nc = Math.min(NC, j1 - jc);
+        for (int jc = j0; jc < j1; jc += ncStep) {
+            int nc = Math.min(ncStep, j1 - jc);
             for (int kb = 0; kb < kBlocks; kb++) {
                 int pc = (int) ((long) k * kb / kBlocks);
                 int kc = (int) ((long) k * (kb + 1) / kBlocks) - pc;
@@ -254,14 +278,22 @@ public final class Gemm {
      * off-diagonal 8x8, 4x4, 2x2 and 1x1 sub-blocks of row pairs with two-vector permutes.
      */
     private static void transpose16(float[] src, int sOff, int ss, float[] dst, int dOff, int ds) {
-        FloatVector v0 = FloatVector.fromArray(FS, src, sOff), v1 = FloatVector.fromArray(FS, src, sOff + ss);
-        FloatVector v2 = FloatVector.fromArray(FS, src, sOff + 2 * ss), v3 = FloatVector.fromArray(FS, src, sOff + 3 * ss);
-        FloatVector v4 = FloatVector.fromArray(FS, src, sOff + 4 * ss), v5 = FloatVector.fromArray(FS, src, sOff + 5 * ss);
-        FloatVector v6 = FloatVector.fromArray(FS, src, sOff + 6 * ss), v7 = FloatVector.fromArray(FS, src, sOff + 7 * ss);
-        FloatVector v8 = FloatVector.fromArray(FS, src, sOff + 8 * ss), v9 = FloatVector.fromArray(FS, src, sOff + 9 * ss);
-        FloatVector v10 = FloatVector.fromArray(FS, src, sOff + 10 * ss), v11 = FloatVector.fromArray(FS, src, sOff + 11 * ss);
-        FloatVector v12 = FloatVector.fromArray(FS, src, sOff + 12 * ss), v13 = FloatVector.fromArray(FS, src, sOff + 13 * ss);
-        FloatVector v14 = FloatVector.fromArray(FS, src, sOff + 14 * ss), v15 = FloatVector.fromArray(FS, src, sOff + 15 * ss);
+        FloatVector v0 = FloatVector.fromArray(FS, src, sOff);
+        FloatVector v1 = FloatVector.fromArray(FS, src, sOff + ss);
+        FloatVector v2 = FloatVector.fromArray(FS, src, sOff + 2 * ss);
+        FloatVector v3 = FloatVector.fromArray(FS, src, sOff + 3 * ss);
+        FloatVector v4 = FloatVector.fromArray(FS, src, sOff + 4 * ss);
+        FloatVector v5 = FloatVector.fromArray(FS, src, sOff + 5 * ss);
+        FloatVector v6 = FloatVector.fromArray(FS, src, sOff + 6 * ss);
+        FloatVector v7 = FloatVector.fromArray(FS, src, sOff + 7 * ss);
+        FloatVector v8 = FloatVector.fromArray(FS, src, sOff + 8 * ss);
+        FloatVector v9 = FloatVector.fromArray(FS, src, sOff + 9 * ss);
+        FloatVector v10 = FloatVector.fromArray(FS, src, sOff + 10 * ss);
+        FloatVector v11 = FloatVector.fromArray(FS, src, sOff + 11 * ss);
+        FloatVector v12 = FloatVector.fromArray(FS, src, sOff + 12 * ss);
+        FloatVector v13 = FloatVector.fromArray(FS, src, sOff + 13 * ss);
+        FloatVector v14 = FloatVector.fromArray(FS, src, sOff + 14 * ss);
+        FloatVector v15 = FloatVector.fromArray(FS, src, sOff + 15 * ss);
         FloatVector lo = T16_LO[0], hi = T16_HI[0], x;
         x = lo.selectFrom(v0, v8); v8 = hi.selectFrom(v0, v8); v0 = x;
         x = lo.selectFrom(v1, v9); v9 = hi.selectFrom(v1, v9); v1 = x;
@@ -395,6 +427,317 @@ public final class Gemm {
         }
     }
 
+    // ---- float32: skinny products (few rows or few columns of C) ------------------------------------------
+
+    /** Up to this many rows of C (or columns, for A times a few columns), stream the big matrix unpacked. */
+    static final int SKINNY = Integer.getInteger("nn4j.gemm.skinny", 16);
+    /** Minimum multiply-adds per thread for the memory-bound skinny products. */
+    private static final int SKINNY_GRAIN = 1 << 18;
+    /** Floats of B beyond which {@link #rowsTimesB} assumes B streams from memory rather than cache. */
+    private static final long SKINNY_CACHED = 1L << 21;
+
+    /**
+     * Products where C has few rows (x * W^T, x * W) or few columns (W * y). Packing the big matrix would read
+     * it once more than the product itself does, and most of a register tile would be padding, so stream the big
+     * matrix once: dot products of contiguous rows ({@link #dots}), or rows of B scaled into rows of C
+     * ({@link #rowsTimesB}). Returns false for shapes this path does not take.
+     */
+    private static boolean sgemmSkinny(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                                       float[] a, int offA, int lda, float[] b, int offB, int ldb,
+                                       float beta, float[] c, int offC, int ldc) {
+        if (m <= SKINNY && transB) {
+            // C(i, j) = dot(op(A) row i, stored B row j)
+            float[] x = transA ? transposeCopy(a, offA, lda, k, m) : a;
+            dots(x, transA ? 0 : offA, transA ? k : lda, m, b, offB, ldb, n, false, k, alpha, beta, c, offC, ldc);
+        } else if (m <= SKINNY) {
+            rowsTimesB(transA, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
+        } else if (n <= SKINNY && !transA) {
+            // C(i, j) = dot(A row i, op(B) column j)
+            float[] y = transB ? b : transposeCopy(b, offB, ldb, k, n);
+            dots(a, offA, lda, m, y, transB ? offB : 0, transB ? ldb : k, n, true, k, alpha, beta, c, offC, ldc);
+        } else if (n == 1) {
+            // transA: stored A is k x m, so C's column is a sum of stored rows of A; accumulate it contiguously.
+            float[] y = transB ? b : transposeCopy(b, offB, ldb, k, 1);
+            int yo = transB ? offB : 0;
+            float[] t = scratch(1, m);
+            java.util.Arrays.fill(t, 0, m, 0f);
+            Parallel.forRange(ceilDiv(m, FL), Math.max(1, SKINNY_GRAIN / k / FL), (v0, v1) -> {
+                int i0 = v0 * FL, len = Math.min(m, v1 * FL) - i0;
+                for (int p = 0; p < k; p++) axpy(y[yo + p], a, offA + p * lda + i0, t, i0, len);
+                for (int i = i0; i < i0 + len; i++) {
+                    int ci = offC + i * ldc;
+                    float s = alpha * t[i];
+                    c[ci] = beta == 0f ? s : s + beta * c[ci];
+                }
+            });
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** The calling thread's work buffer {@code which} (0 or 1), grown to at least {@code len} floats. */
+    private static float[] scratch(int which, int len) {
+        float[][] work = F_WORK.get();
+        if (work[which].length < len) work[which] = new float[len];
+        return work[which];
+    }
+
+    /** Copies stored {@code rows x cols} (leading dimension ld) transposed into scratch 0: out[j*rows + i]. */
+    private static float[] transposeCopy(float[] src, int off, int ld, int rows, int cols) {
+        float[] out = scratch(0, rows * cols);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) out[j * rows + i] = src[off + i * ld + j];
+        }
+        return out;
+    }
+
+    /**
+     * C(i, j) = alpha * dot(x row i, y row j) + beta * C(i, j) for i < rows, j < cols, rows of length k, in
+     * 2 x 4 blocks. The big side is the outer loop so it is read from memory once; {@code xOuter} says which
+     * side that is, and the threads split it.
+     */
+    private static void dots(float[] x, int xo, int ldx, int rows, float[] y, int yo, int ldy, int cols,
+                             boolean xOuter, int k, float alpha, float beta, float[] c, int offC, int ldc) {
+        int units = xOuter ? ceilDiv(rows, 2) : ceilDiv(cols, 4);
+        long perUnit = (long) k * (xOuter ? 2L * cols : 4L * rows);
+        Parallel.forRange(units, (int) Math.max(1, SKINNY_GRAIN / perUnit), (u0, u1) -> {
+            int i0 = xOuter ? 2 * u0 : 0, i1 = xOuter ? Math.min(rows, 2 * u1) : rows;
+            int j0 = xOuter ? 0 : 4 * u0, j1 = xOuter ? cols : Math.min(cols, 4 * u1);
+            if (xOuter) {
+                for (int i = i0; i < i1; i += 2) {
+                    for (int j = j0; j < j1; j += 4) {
+                        dotTile(x, xo, ldx, i, i1, y, yo, ldy, j, j1, k, alpha, beta, c, offC, ldc);
+                    }
+                }
+            } else {
+                for (int j = j0; j < j1; j += 4) {
+                    for (int i = i0; i < i1; i += 2) {
+                        dotTile(x, xo, ldx, i, i1, y, yo, ldy, j, j1, k, alpha, beta, c, offC, ldc);
+                    }
+                }
+            }
+        });
+    }
+
+    /** The dots of x rows [i, min(i+2, i1)) with y rows [j, min(j+4, j1)). */
+    private static void dotTile(float[] x, int xo, int ldx, int i, int i1, float[] y, int yo, int ldy, int j, int j1,
+                                int k, float alpha, float beta, float[] c, int offC, int ldc) {
+        int ci = offC + i * ldc + j;
+        if (j + 4 <= j1 && i + 2 <= i1) {
+            dot2x4(x, xo + i * ldx, ldx, y, yo + j * ldy, ldy, k, alpha, beta, c, ci, ldc);
+        } else if (j + 4 <= j1) {
+            dot1x4(x, xo + i * ldx, y, yo + j * ldy, ldy, k, alpha, beta, c, ci);
+        } else {
+            for (int ii = i; ii < Math.min(i + 2, i1); ii++) {
+                for (int jj = j; jj < j1; jj++) {
+                    int cij = offC + ii * ldc + jj;
+                    c[cij] = blend(alpha * dot(x, xo + ii * ldx, y, yo + jj * ldy, k), beta, c[cij]);
+                }
+            }
+        }
+    }
+
+    private static float blend(float s, float beta, float old) {
+        return beta == 0f ? s : s + beta * old;
+    }
+
+    /** Eight dot products at once: x rows x0, x0+ldx against y rows y0 + q*ldy for q < 4. */
+    private static void dot2x4(float[] x, int x0, int ldx, float[] y, int y0, int ldy, int k, float alpha,
+                               float beta, float[] c, int ci, int ldc) {
+        FloatVector s00 = FloatVector.zero(FS), s01 = FloatVector.zero(FS), s02 = FloatVector.zero(FS);
+        FloatVector s03 = FloatVector.zero(FS), s10 = FloatVector.zero(FS), s11 = FloatVector.zero(FS);
+        FloatVector s12 = FloatVector.zero(FS), s13 = FloatVector.zero(FS);
+        int x1 = x0 + ldx, y1 = y0 + ldy, y2 = y1 + ldy, y3 = y2 + ldy;
+        int upper = FS.loopBound(k);
+        for (int p = 0; p < upper; p += FL) {
+            FloatVector a0 = FloatVector.fromArray(FS, x, x0 + p), a1 = FloatVector.fromArray(FS, x, x1 + p);
+            FloatVector bv = FloatVector.fromArray(FS, y, y0 + p);
+            s00 = a0.fma(bv, s00);
+            s10 = a1.fma(bv, s10);
+            bv = FloatVector.fromArray(FS, y, y1 + p);
+            s01 = a0.fma(bv, s01);
+            s11 = a1.fma(bv, s11);
+            bv = FloatVector.fromArray(FS, y, y2 + p);
+            s02 = a0.fma(bv, s02);
+            s12 = a1.fma(bv, s12);
+            bv = FloatVector.fromArray(FS, y, y3 + p);
+            s03 = a0.fma(bv, s03);
+            s13 = a1.fma(bv, s13);
+        }
+        int t = k - upper;
+        float r00 = s00.reduceLanes(VectorOperators.ADD) + dotScalar(x, x0 + upper, y, y0 + upper, t);
+        float r01 = s01.reduceLanes(VectorOperators.ADD) + dotScalar(x, x0 + upper, y, y1 + upper, t);
+        float r02 = s02.reduceLanes(VectorOperators.ADD) + dotScalar(x, x0 + upper, y, y2 + upper, t);
+        float r03 = s03.reduceLanes(VectorOperators.ADD) + dotScalar(x, x0 + upper, y, y3 + upper, t);
+        float r10 = s10.reduceLanes(VectorOperators.ADD) + dotScalar(x, x1 + upper, y, y0 + upper, t);
+        float r11 = s11.reduceLanes(VectorOperators.ADD) + dotScalar(x, x1 + upper, y, y1 + upper, t);
+        float r12 = s12.reduceLanes(VectorOperators.ADD) + dotScalar(x, x1 + upper, y, y2 + upper, t);
+        float r13 = s13.reduceLanes(VectorOperators.ADD) + dotScalar(x, x1 + upper, y, y3 + upper, t);
+        c[ci] = blend(alpha * r00, beta, c[ci]);
+        c[ci + 1] = blend(alpha * r01, beta, c[ci + 1]);
+        c[ci + 2] = blend(alpha * r02, beta, c[ci + 2]);
+        c[ci + 3] = blend(alpha * r03, beta, c[ci + 3]);
+        ci += ldc;
+        c[ci] = blend(alpha * r10, beta, c[ci]);
+        c[ci + 1] = blend(alpha * r11, beta, c[ci + 1]);
+        c[ci + 2] = blend(alpha * r12, beta, c[ci + 2]);
+        c[ci + 3] = blend(alpha * r13, beta, c[ci + 3]);
+    }
+
+    /** Four dot products at once: x row x0 against y rows y0 + q*ldy for q < 4. */
+    private static void dot1x4(float[] x, int x0, float[] y, int y0, int ldy, int k, float alpha, float beta,
+                               float[] c, int ci) {
+        FloatVector s0 = FloatVector.zero(FS), s1 = FloatVector.zero(FS);
+        FloatVector s2 = FloatVector.zero(FS), s3 = FloatVector.zero(FS);
+        int y1 = y0 + ldy, y2 = y1 + ldy, y3 = y2 + ldy;
+        int upper = FS.loopBound(k);
+        for (int p = 0; p < upper; p += FL) {
+            FloatVector a0 = FloatVector.fromArray(FS, x, x0 + p);
+            s0 = a0.fma(FloatVector.fromArray(FS, y, y0 + p), s0);
+            s1 = a0.fma(FloatVector.fromArray(FS, y, y1 + p), s1);
+            s2 = a0.fma(FloatVector.fromArray(FS, y, y2 + p), s2);
+            s3 = a0.fma(FloatVector.fromArray(FS, y, y3 + p), s3);
+        }
+        int t = k - upper;
+        float r0 = s0.reduceLanes(VectorOperators.ADD) + dotScalar(x, x0 + upper, y, y0 + upper, t);
+        float r1 = s1.reduceLanes(VectorOperators.ADD) + dotScalar(x, x0 + upper, y, y1 + upper, t);
+        float r2 = s2.reduceLanes(VectorOperators.ADD) + dotScalar(x, x0 + upper, y, y2 + upper, t);
+        float r3 = s3.reduceLanes(VectorOperators.ADD) + dotScalar(x, x0 + upper, y, y3 + upper, t);
+        c[ci] = blend(alpha * r0, beta, c[ci]);
+        c[ci + 1] = blend(alpha * r1, beta, c[ci + 1]);
+        c[ci + 2] = blend(alpha * r2, beta, c[ci + 2]);
+        c[ci + 3] = blend(alpha * r3, beta, c[ci + 3]);
+    }
+
+    /** sum of x[xo+p] * y[yo+p] over p < len. */
+    static float dot(float[] x, int xo, float[] y, int yo, int len) {
+        FloatVector s0 = FloatVector.zero(FS), s1 = FloatVector.zero(FS);
+        int upper2 = len & -(2 * FL), upper = FS.loopBound(len), p = 0;
+        for (; p < upper2; p += 2 * FL) {
+            s0 = FloatVector.fromArray(FS, x, xo + p).fma(FloatVector.fromArray(FS, y, yo + p), s0);
+            s1 = FloatVector.fromArray(FS, x, xo + p + FL).fma(FloatVector.fromArray(FS, y, yo + p + FL), s1);
+        }
+        for (; p < upper; p += FL) {
+            s0 = FloatVector.fromArray(FS, x, xo + p).fma(FloatVector.fromArray(FS, y, yo + p), s0);
+        }
+        return s0.add(s1).reduceLanes(VectorOperators.ADD) + dotScalar(x, xo + p, y, yo + p, len - p);
+    }
+
+    /** Scalar twin of {@link #dot}. */
+    static float dotScalar(float[] x, int xo, float[] y, int yo, int len) {
+        float s = 0f;
+        for (int p = 0; p < len; p++) s += x[xo + p] * y[yo + p];
+        return s;
+    }
+
+    /** y[yo+j] += alpha * x[xo+j] for j < len. */
+    static void axpy(float alpha, float[] x, int xo, float[] y, int yo, int len) {
+        FloatVector av = FloatVector.broadcast(FS, alpha);
+        int upper = FS.loopBound(len), j = 0;
+        for (; j < upper; j += FL) {
+            av.fma(FloatVector.fromArray(FS, x, xo + j), FloatVector.fromArray(FS, y, yo + j)).intoArray(y, yo + j);
+        }
+        axpyScalar(alpha, x, xo + j, y, yo + j, len - j);
+    }
+
+    /** Scalar twin of {@link #axpy}. */
+    static void axpyScalar(float alpha, float[] x, int xo, float[] y, int yo, int len) {
+        for (int j = 0; j < len; j++) y[yo + j] += alpha * x[xo + j];
+    }
+
+    /**
+     * C = alpha * op(A) * B + beta * C for few rows (m <= SKINNY), B not transposed: each thread takes panels of
+     * NR columns and streams B's rows through 4 x 2-vector (or 1 x 2-vector) accumulators, so B is read from
+     * memory once. The last partial panel is copied, zero-padded, into scratch.
+     */
+    private static void rowsTimesB(boolean transA, int m, int n, int k, float alpha, float[] a, int offA, int lda,
+                                   float[] b, int offB, int ldb, float beta, float[] c, int offC, int ldc) {
+        int aRow = transA ? 1 : lda, aCol = transA ? lda : 1;   // A(i, p) = a[offA + i*aRow + p*aCol]
+        int panels = ceilDiv(n, NR);
+        // Depth blocks: within one, the panels walk along its rows of B together. A B too big for the caches
+        // streams from memory, and short blocks keep those reads nearly sequential (one panel down all k rows
+        // touches a new page per row: 3x slower on 4096 x 4096); a cached B prefers long blocks (fewer C updates).
+        int kBlocks = ceilDiv(k, (long) k * n > SKINNY_CACHED ? 16 : 256);
+        Parallel.forRange(panels, (int) Math.max(1, SKINNY_GRAIN / ((long) k * m * NR)), (q0, q1) -> {
+            float[] tile = F_WORK.get()[2];
+            for (int kb = 0; kb < kBlocks; kb++) {
+                int p0 = (int) ((long) k * kb / kBlocks), kc = (int) ((long) k * (kb + 1) / kBlocks) - p0;
+                int mode = kb > 0 || beta == 1f ? ADD : beta == 0f ? SET : SCALE;
+                for (int q = q0; q < q1; q++) {
+                    int j = q * NR, nr = Math.min(NR, n - j);
+                    float[] bb = b;
+                    int bo = offB + p0 * ldb + j, ld = ldb;
+                    if (nr < NR) {
+                        bb = scratch(1, kc * NR);
+                        bo = 0;
+                        ld = NR;
+                        for (int p = 0; p < kc; p++) {
+                            int col = 0;
+                            for (; col < nr; col++) bb[p * NR + col] = b[offB + (p0 + p) * ldb + j + col];
+                            for (; col < NR; col++) bb[p * NR + col] = 0f;
+                        }
+                    }
+                    int i = 0;
+                    for (; i + 4 <= m; i += 4) {
+                        rows4x2(kc, alpha, a, offA + i * aRow + p0 * aCol, aRow, aCol, bb, bo, ld, tile);
+                        updateC(tile, c, offC + i * ldc + j, ldc, 4, nr, beta, mode);
+                    }
+                    for (; i < m; i++) {
+                        rows1x2(kc, alpha, a, offA + i * aRow + p0 * aCol, aCol, bb, bo, ld, tile);
+                        updateC(tile, c, offC + i * ldc + j, ldc, 1, nr, beta, mode);
+                    }
+                }
+            }
+        });
+    }
+
+    /** tile rows 0..3 = sum over p of (alpha * A(r, p)) * B(p, 0:NR), B rows at bi + p*ldb. */
+    private static void rows4x2(int k, float alpha, float[] a, int ai, int aRow, int aCol, float[] b, int bi, int ldb,
+                                float[] tile) {
+        FloatVector c00 = FloatVector.zero(FS), c01 = FloatVector.zero(FS);
+        FloatVector c10 = FloatVector.zero(FS), c11 = FloatVector.zero(FS);
+        FloatVector c20 = FloatVector.zero(FS), c21 = FloatVector.zero(FS);
+        FloatVector c30 = FloatVector.zero(FS), c31 = FloatVector.zero(FS);
+        for (int p = 0; p < k; p++, ai += aCol, bi += ldb) {
+            FloatVector b0 = FloatVector.fromArray(FS, b, bi);
+            FloatVector b1 = FloatVector.fromArray(FS, b, bi + FL);
+            FloatVector av = FloatVector.broadcast(FS, alpha * a[ai]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            av = FloatVector.broadcast(FS, alpha * a[ai + aRow]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            av = FloatVector.broadcast(FS, alpha * a[ai + 2 * aRow]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            av = FloatVector.broadcast(FS, alpha * a[ai + 3 * aRow]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, FL);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + FL);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + FL);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + FL);
+    }
+
+    /** tile row 0 = sum over p of (alpha * A(p)) * B(p, 0:NR), A at ai + p*aCol, B rows at bi + p*ldb. */
+    private static void rows1x2(int k, float alpha, float[] a, int ai, int aCol, float[] b, int bi, int ldb,
+                                float[] tile) {
+        FloatVector c0 = FloatVector.zero(FS), c1 = FloatVector.zero(FS);
+        for (int p = 0; p < k; p++, ai += aCol, bi += ldb) {
+            FloatVector av = FloatVector.broadcast(FS, alpha * a[ai]);
+            c0 = av.fma(FloatVector.fromArray(FS, b, bi), c0);
+            c1 = av.fma(FloatVector.fromArray(FS, b, bi + FL), c1);
+        }
+        c0.intoArray(tile, 0);
+        c1.intoArray(tile, FL);
+    }
+
     // ---- float32: small problems and degenerate cases ----------------------------------------------------
 
     /** Direct loops without packing, for problems too small to amortize it. */
@@ -453,7 +796,7 @@ public final class Gemm {
     private static final int DL = DS.length();
     /** float64 register tile: MR rows x DNR columns (2 vectors). */
     static final int DNR = 2 * DL;
-    private static final int DKC = KC, DMC = MC, DNC = roundUp(NC / 2, DNR);
+    private static final int DKC = KC / 2;
 
     private static final ThreadLocal<double[][]> D_WORK =
             ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[0], new double[MR * DNR]});
@@ -492,14 +835,14 @@ public final class Gemm {
                                      double beta, double[] c, int offC, int ldc) {
         int kBlocks = ceilDiv(k, DKC);
         int kcMax = ceilDiv(k, kBlocks);
-        int ncMax = roundUp(Math.min(DNC, j1 - j0), DNR);
-        int mcStep = roundUp(ceilDiv(i1 - i0, ceilDiv(i1 - i0, DMC)), MR);
+        int ncStep = blockStep(j1 - j0, Math.max(DNR, B_BLOCK / 2 / kcMax / DNR * DNR), DNR);
+        int mcStep = blockStep(i1 - i0, MC, MR);
         double[][] work = D_WORK.get();
         if (work[0].length < kcMax * mcStep) work[0] = new double[kcMax * mcStep];
-        if (work[1].length < kcMax * ncMax) work[1] = new double[kcMax * ncMax];
+        if (work[1].length < kcMax * ncStep) work[1] = new double[kcMax * ncStep];
         double[] ap = work[0], bp = work[1], tile = work[2];
-        for (int jc = j0; jc < j1; jc += DNC) {
-            int nc = Math.min(DNC, j1 - jc);
+        for (int jc = j0; jc < j1; jc += ncStep) {
+            int nc = Math.min(ncStep, j1 - jc);
             for (int kb = 0; kb < kBlocks; kb++) {
                 int pc = (int) ((long) k * kb / kBlocks);
                 int kc = (int) ((long) k * (kb + 1) / kBlocks) - pc;
@@ -675,6 +1018,11 @@ public final class Gemm {
                     + off + " with ld=" + ld + " needs " + last + " elements, array has " + len
                     + " (m=" + m + " n=" + n + " k=" + k + ")");
         }
+    }
+
+    /** The step that splits {@code len} into equal blocks of at most {@code max}, a multiple of {@code unit}. */
+    private static int blockStep(int len, int max, int unit) {
+        return roundUp(ceilDiv(len, ceilDiv(len, max)), unit);
     }
 
     private static int ceilDiv(int a, int b) {

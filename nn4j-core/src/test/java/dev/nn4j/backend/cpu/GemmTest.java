@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 /** {@link Gemm} against its scalar twin {@link GemmReference}, over shapes that hit every edge of the blocking. */
 class GemmTest {
     private static final int[] SIZES = {1, 2, 3, 5, 7, 13, 17, 31, 33, 65, 97, 130};
+    /** Depth that needs three KC blocks; width whose packed B (300 deep) needs two B blocks. */
+    private static final int DEEP = 2 * Gemm.KC + 17, WIDE = Gemm.B_BLOCK / 300 + 100;
     private static final boolean[][] TRANS = {{false, false}, {true, false}, {false, true}, {true, true}};
 
     /** One call: shape, transposes, scalars and storage padding. */
@@ -60,11 +62,13 @@ class GemmTest {
     void sgemmMatchesReferenceOnLargeShapes() {
         Random rnd = new Random(7);
         for (boolean[] t : TRANS) {
-            checkS(randomCase(rnd, t[0], t[1], 300, 301, 299)); // several MR/NR tiles, a KC split, threads
-            checkS(randomCase(rnd, t[0], t[1], 9, 40, 600));    // deep: several KC blocks
-            checkS(randomCase(rnd, t[0], t[1], 7, 4100, 3));    // wide: more than one NC block
+            checkS(randomCase(rnd, t[0], t[1], 300, 301, 299)); // several MR/NR tiles and MC blocks, threads
+            checkS(randomCase(rnd, t[0], t[1], 9, 40, DEEP));    // deep: three KC blocks
+            checkS(randomCase(rnd, t[0], t[1], 3, WIDE, 300));   // wide: two packed-B blocks
             checkS(randomCase(rnd, t[0], t[1], 400, 5, 70));    // tall and thin: split over M
             checkS(randomCase(rnd, t[0], t[1], 5, 500, 70));    // short and wide: split over N
+            checkS(randomCase(rnd, t[0], t[1], 6, 2100, 1100)); // few rows, B too big to cache: streamed
+            checkS(randomCase(rnd, t[0], t[1], 700, 9, 600));   // few columns: dot products
         }
     }
 
@@ -151,8 +155,8 @@ class GemmTest {
         Random rnd = new Random(8);
         for (boolean[] t : TRANS) {
             checkD(randomCase(rnd, t[0], t[1], 300, 301, 299));
-            checkD(randomCase(rnd, t[0], t[1], 9, 40, 600));
-            checkD(randomCase(rnd, t[0], t[1], 7, 4100, 3));
+            checkD(randomCase(rnd, t[0], t[1], 9, 40, DEEP));
+            checkD(randomCase(rnd, t[0], t[1], 3, WIDE, 300));
             checkD(new Case(t[0], t[1], 97, 65, 130, 1.5, 0, 1, 2, 3, 4, 5, 6, true));
             checkD(new Case(t[0], t[1], 65, 33, 0, 2, 0.5, 1, 2, 3, 4, 5, 6, false));
             checkD(new Case(t[0], t[1], 31, 17, 5, 0, 0.5, 1, 2, 3, 4, 5, 6, false));
