@@ -21,7 +21,8 @@ import dev.nn4j.nn.functional.F;
  * }</pre>
  */
 public class Conv2d extends ConvNd {
-    private final Conv conv;
+    /** The conv options the forward passes to F (package-visible for {@link InferenceFusion}). */
+    final Conv conv;
 
     public Conv2d(int inChannels, int outChannels, int kernelSize) {
         this(inChannels, outChannels, IntArg.of(kernelSize), Conv.opts(), true, "zeros");

@@ -111,6 +111,11 @@ public abstract class Module {
     }
 
     /** Registers a hook run before every {@link #call}; {@code prepend} runs it before the existing ones. */
+    /** Whether any forward hook is registered (fusing modules would skip them). */
+    boolean hasHooks() {
+        return !forwardPreHooks.isEmpty() || !forwardHooks.isEmpty();
+    }
+
     public RemovableHandle registerForwardPreHook(ForwardPreHook hook, boolean prepend) {
         return RemovableHandle.add(forwardPreHooks, hook, prepend);
     }

@@ -1,5 +1,6 @@
 package dev.nn4j.nn;
 
+import dev.nn4j.Autograd;
 import dev.nn4j.Tensor;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -44,6 +45,7 @@ public class Sequential extends Module implements Iterable<Module> {
     protected Object forwardArgs(Object[] args) {
         if (args.length != 1) throw new IllegalArgumentException("Sequential.forward: expected 1 argument, got " + describe(args));
         Object x = args[0];
+        if (!Autograd.isGradEnabled()) return InferenceFusion.forward(children(), x);
         for (Module m : this) x = m.call(x);
         return x;
     }

@@ -16,6 +16,26 @@ public final class FusedKernels {
 
     private FusedKernels() {}
 
+    /** {@code a[off, off + n) = max(a, 0)} in place (NaN stays NaN), for an output no one else has seen yet. */
+    public static void reluInPlace(float[] a, int off, int n) {
+        Parallel.forRange(n, GRAIN, (s, e) -> {
+            if (ElementwiseKernels.USE_VECTOR_API) reluInPlaceVector(a, off + s, e - s);
+            else reluInPlaceScalar(a, off + s, e - s);
+        });
+    }
+
+    static void reluInPlaceScalar(float[] a, int off, int n) {
+        for (int i = off; i < off + n; i++) a[i] = Math.max(a[i], 0f);
+    }
+
+    static void reluInPlaceVector(float[] a, int off, int n) {
+        int i = 0;
+        for (int bound = F.loopBound(n); i < bound; i += F.length()) {
+            FloatVector.fromArray(F, a, off + i).max(0f).intoArray(a, off + i);
+        }
+        reluInPlaceScalar(a, off + i, n - i);
+    }
+
     /** PyTorch's {@code threshold_backward(g, y, 0)}: {@code out = y <= 0 ? 0 : g} (NaN in y passes g). */
     public static void reluBackward(int n, float[] g, int go, float[] y, int yo, float[] out, int oo) {
         Parallel.forRange(n, GRAIN, (s, e) -> {

@@ -61,6 +61,76 @@ public final class WinogradConv {
         run(x, u, bias, y, g, m);
     }
 
+    /**
+     * {@code y = maxPool2d(relu(conv(x, w) + bias), 2)} in one pass for a geometry that {@link #supports}: each 2x2
+     * output tile of F(2x2, 3x3) is one pooling window, so the conv output never leaves registers. {@code y} is
+     * (N, C_out, OH / 2, OW / 2) (floor, as PyTorch's max_pool2d). Values equal the unfused ops exactly: the same
+     * tile arithmetic, then relu and max (NaN propagates through both).
+     */
+    public static void forwardReluMaxPool2x2(float[] x, float[] w, float[] bias, float[] y, ConvGeometry g) {
+        float[][] u = transformFilters(w, g.outChannels(), g.inChannels(), false);
+        int n = g.batch(), oh = g.out()[1], ow = g.out()[2];
+        int th = (oh + 1) / 2, tw = (ow + 1) / 2;
+        int rowsPerItem = Math.max(1, Math.min(th, Math.round((float) TILES_PER_ITEM / tw)));
+        int blocks = (th + rowsPerItem - 1) / rowsPerItem;
+        Parallel.forRange(n * blocks, 1, (s, e) -> {
+            for (int it = s; it < e; it++) {
+                int sample = it / blocks, b = it % blocks;
+                int ty0 = b * rowsPerItem, ty1 = Math.min(th, ty0 + rowsPerItem);
+                itemPooled(x, u, bias, y, g, sample, ty0, ty1, tw);
+            }
+        });
+    }
+
+    /** As {@link #item} with the relu + 2x2 max-pool epilogue: pooled row ty, column tx is tile (ty, tx). */
+    private static void itemPooled(float[] x, float[][] u, float[] bias, float[] y, ConvGeometry g, int sample, int ty0, int ty1,
+                                   int tw) {
+        int cin = g.inChannels(), cout = g.outChannels(), ph2 = g.out()[1] / 2, pw2 = g.out()[2] / 2;
+        int rows = ty1 - ty0, tiles = rows * tw;
+        int ld = roundUp(tiles + L, NR), coutPad = roundUp(cout, MR);
+        float[][] work = WORK.get();
+        float[] v = buffer(work, 1, 16 * cin * ld), m = buffer(work, 2, 16 * coutPad * ld);
+        transformInput(x, g, sample, ty0, rows, tw, v, ld, work);
+        gemms(u, v, m, cin, coutPad, ld, tiles);
+        int yPlane = ph2 * pw2, yBase = sample * cout * yPlane;
+        for (int k = 0; k < cout; k++) {
+            float b = bias == null ? 0f : bias[k];
+            for (int r = 0; r < rows && ty0 + r < ph2; r++) {
+                int at = yBase + k * yPlane + (ty0 + r) * pw2;
+                for (int tx = 0; tx < pw2; tx += L) {
+                    pooledTile(m, k * ld + r * tw + tx, coutPad * ld, b, y, at + tx, Math.min(L, pw2 - tx));
+                }
+            }
+        }
+    }
+
+    /** 16 pooled outputs: max over each tile's 2x2 outputs of A^T M A + bias, then relu; {@code valid} of them stored. */
+    private static void pooledTile(float[] m, int mo, int ms, float bias, float[] y, int at, int valid) {
+        FloatVector m0 = FloatVector.fromArray(FS, m, mo), m1 = FloatVector.fromArray(FS, m, mo + 4 * ms);
+        FloatVector m2 = FloatVector.fromArray(FS, m, mo + 8 * ms), m3 = FloatVector.fromArray(FS, m, mo + 12 * ms);
+        FloatVector t00 = m0.add(m1).add(m2), t10 = m1.sub(m2).sub(m3);
+        m0 = FloatVector.fromArray(FS, m, mo + ms);
+        m1 = FloatVector.fromArray(FS, m, mo + 5 * ms);
+        m2 = FloatVector.fromArray(FS, m, mo + 9 * ms);
+        m3 = FloatVector.fromArray(FS, m, mo + 13 * ms);
+        FloatVector t01 = m0.add(m1).add(m2), t11 = m1.sub(m2).sub(m3);
+        m0 = FloatVector.fromArray(FS, m, mo + 2 * ms);
+        m1 = FloatVector.fromArray(FS, m, mo + 6 * ms);
+        m2 = FloatVector.fromArray(FS, m, mo + 10 * ms);
+        m3 = FloatVector.fromArray(FS, m, mo + 14 * ms);
+        FloatVector t02 = m0.add(m1).add(m2), t12 = m1.sub(m2).sub(m3);
+        m0 = FloatVector.fromArray(FS, m, mo + 3 * ms);
+        m1 = FloatVector.fromArray(FS, m, mo + 7 * ms);
+        m2 = FloatVector.fromArray(FS, m, mo + 11 * ms);
+        m3 = FloatVector.fromArray(FS, m, mo + 15 * ms);
+        FloatVector t03 = m0.add(m1).add(m2), t13 = m1.sub(m2).sub(m3);
+        FloatVector y00 = t00.add(t01).add(t02).add(bias), y01 = t01.sub(t02).sub(t03).add(bias);
+        FloatVector y10 = t10.add(t11).add(t12).add(bias), y11 = t11.sub(t12).sub(t13).add(bias);
+        FloatVector pooled = y00.max(y01).max(y10.max(y11)).max(0f);
+        if (valid == L) pooled.intoArray(y, at);
+        else pooled.intoArray(y, at, FS.indexInRange(0, valid));
+    }
+
     /** {@code nn4j.winograd=2} keeps every conv on F(2x2, 3x3) (smaller rounding errors than F(4x4, 3x3)). */
     private static final boolean ONLY_F2 = "2".equals(System.getProperty("nn4j.winograd"));
 
@@ -269,14 +339,7 @@ public final class WinogradConv {
                 }
             }
         }
-        int panels = (tiles + NR - 1) / NR;
-        for (int xi = 0; xi < 36; xi++) {
-            float[] ap = u[xi];
-            int vb = xi * cin * ld, mb = xi * coutPad * ld;
-            for (int j = 0; j < panels; j++) {
-                for (int i = 0; i < coutPad; i += MR) kernel(cin, ap, i * cin, v, vb + j * NR, ld, m, mb + i * ld + j * NR);
-            }
-        }
+        gemms(u, v, m, cin, coutPad, ld, tiles);
         int yBase = sample * cout * oh * ow;
         for (int r = 0; r < rows; r += group) {
             int oy = 4 * (ty0 + r), validRows = Math.min(oh - oy, 4 * (rows - r));
@@ -339,14 +402,7 @@ public final class WinogradConv {
         float[][] work = WORK.get();
         float[] v = buffer(work, 1, 16 * cin * ld), m = buffer(work, 2, 16 * coutPad * ld);
         transformInput(x, g, sample, ty0, rows, tw, v, ld, work);
-        int panels = (tiles + NR - 1) / NR;
-        for (int xi = 0; xi < 16; xi++) {
-            float[] ap = u[xi];
-            int vb = xi * cin * ld, mb = xi * coutPad * ld;
-            for (int j = 0; j < panels; j++) {
-                for (int i = 0; i < coutPad; i += MR) kernel(cin, ap, i * cin, v, vb + j * NR, ld, m, mb + i * ld + j * NR);
-            }
-        }
+        gemms(u, v, m, cin, coutPad, ld, tiles);
         int yPlane = oh * ow, yBase = sample * cout * yPlane;
         int rowEnd = Math.min(oh, 2 * ty1);
         float[] tmp = new float[2 * L];
@@ -360,6 +416,18 @@ public final class WinogradConv {
                     outputTile(m, k * ld + r * tw + tx, coutPad * ld, b, y, yBase + (k * oh + oy) * ow + 2 * tx,
                             oy + 1 < oh ? ow : -1, Math.min(2 * L, ow - 2 * tx), limit, tmp);
                 }
+            }
+        }
+    }
+
+    /** M[xi] = U[xi] * V[xi] for every xi < u.length, over the first {@code tiles} columns. */
+    private static void gemms(float[][] u, float[] v, float[] m, int cin, int coutPad, int ld, int tiles) {
+        int panels = (tiles + NR - 1) / NR;
+        for (int xi = 0; xi < u.length; xi++) {
+            float[] ap = u[xi];
+            int vb = xi * cin * ld, mb = xi * coutPad * ld;
+            for (int j = 0; j < panels; j++) {
+                for (int i = 0; i < coutPad; i += MR) kernel(cin, ap, i * cin, v, vb + j * NR, ld, m, mb + i * ld + j * NR);
             }
         }
     }
