@@ -20,8 +20,12 @@ public final class WinogradConv {
     private static final int L = FS.length();
     /** GEMM register tile: MR output channels x NR tiles (two vectors); U is packed by {@link ConvGemm#packA}. */
     private static final int MR = ConvGemm.MR, NR = 2 * L;
-    /** Tiles per work item to aim for: V, M and U of one item stay in L2. */
-    private static final int TILES_PER_ITEM = 96;
+    /**
+     * Tiles per work item to aim for (F(2x2), F(4x4)): bigger items read the transformed filters U fewer times,
+     * smaller ones keep V and M closer to L1; these measured best on Zen 4 for the bench and CNN shapes.
+     */
+    private static final int TILES_PER_ITEM = Integer.getInteger("nn4j.winograd.tiles", 144);
+    private static final int TILES_PER_ITEM_F4 = Integer.getInteger("nn4j.winograd.tiles4", 64);
     private static final FloatVector EVEN, ODD, ZIP_LO, ZIP_HI;
     private static final ThreadLocal<float[][]> WORK = ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0], new float[0], new float[0]});
 
@@ -306,7 +310,7 @@ public final class WinogradConv {
         int n = g.batch(), oh = g.out()[1], ow = g.out()[2];
         int th = (oh + ts - 1) / ts, tw = (ow + ts - 1) / ts;
         // F(4x4) items: whole lane groups of tile rows, about a third of the tiles (V and M are 36 / 16 times larger)
-        int group = ts == 4 ? WinogradF4.groupRows(tw) : 1, target = ts == 4 ? TILES_PER_ITEM / 3 : TILES_PER_ITEM;
+        int group = ts == 4 ? WinogradF4.groupRows(tw) : 1, target = ts == 4 ? TILES_PER_ITEM_F4 : TILES_PER_ITEM;
         int rowsPerItem = Math.max(group, Math.min(th, Math.round((float) target / tw / group) * group));
         int blocks = (th + rowsPerItem - 1) / rowsPerItem;
         Parallel.forRange(n * blocks, 1, (s, e) -> {
@@ -420,16 +424,46 @@ public final class WinogradConv {
         }
     }
 
-    /** M[xi] = U[xi] * V[xi] for every xi < u.length, over the first {@code tiles} columns. */
+    /** M[xi] = U[xi] * V[xi] for every xi < u.length, over the first {@code tiles} columns (a last half panel: one vector). */
     private static void gemms(float[][] u, float[] v, float[] m, int cin, int coutPad, int ld, int tiles) {
-        int panels = (tiles + NR - 1) / NR;
+        int full = tiles / NR, half = tiles - full * NR > L ? 0 : tiles - full * NR > 0 ? 1 : 0;
+        int panels = half == 1 ? full : (tiles + NR - 1) / NR;
         for (int xi = 0; xi < u.length; xi++) {
             float[] ap = u[xi];
             int vb = xi * cin * ld, mb = xi * coutPad * ld;
             for (int j = 0; j < panels; j++) {
                 for (int i = 0; i < coutPad; i += MR) kernel(cin, ap, i * cin, v, vb + j * NR, ld, m, mb + i * ld + j * NR);
             }
+            if (half == 1) {
+                for (int i = 0; i < coutPad; i += MR) kernelHalf(cin, ap, i * cin, v, vb + full * NR, ld, m, mb + i * ld + full * NR);
+            }
         }
+    }
+
+    /** {@link #kernel} for a panel of one vector (the last L or fewer columns). */
+    private static void kernelHalf(int depth, float[] ap, int ai, float[] v, int vi, int ld, float[] m, int mi) {
+        FloatVector c0 = FloatVector.zero(FS), c1 = FloatVector.zero(FS), c2 = FloatVector.zero(FS), c3 = FloatVector.zero(FS);
+        FloatVector c4 = FloatVector.zero(FS), c5 = FloatVector.zero(FS), c6 = FloatVector.zero(FS), c7 = FloatVector.zero(FS);
+        for (int p = 0; p < depth; p++) {
+            int a = ai + p * MR;
+            FloatVector b = FloatVector.fromArray(FS, v, vi + p * ld);
+            c0 = FloatVector.broadcast(FS, ap[a]).fma(b, c0);
+            c1 = FloatVector.broadcast(FS, ap[a + 1]).fma(b, c1);
+            c2 = FloatVector.broadcast(FS, ap[a + 2]).fma(b, c2);
+            c3 = FloatVector.broadcast(FS, ap[a + 3]).fma(b, c3);
+            c4 = FloatVector.broadcast(FS, ap[a + 4]).fma(b, c4);
+            c5 = FloatVector.broadcast(FS, ap[a + 5]).fma(b, c5);
+            c6 = FloatVector.broadcast(FS, ap[a + 6]).fma(b, c6);
+            c7 = FloatVector.broadcast(FS, ap[a + 7]).fma(b, c7);
+        }
+        c0.intoArray(m, mi);
+        c1.intoArray(m, mi + ld);
+        c2.intoArray(m, mi + 2 * ld);
+        c3.intoArray(m, mi + 3 * ld);
+        c4.intoArray(m, mi + 4 * ld);
+        c5.intoArray(m, mi + 5 * ld);
+        c6.intoArray(m, mi + 6 * ld);
+        c7.intoArray(m, mi + 7 * ld);
     }
 
     /**
