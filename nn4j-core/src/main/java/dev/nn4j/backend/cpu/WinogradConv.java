@@ -172,6 +172,9 @@ public final class WinogradConv {
         int th = (oh + 1) / 2, tw = (ow + 1) / 2;
         int rowsPerItem = Math.max(1, Math.min(th, Math.round((float) TILES_PER_ITEM / tw)));
         int blocks = (th + rowsPerItem - 1) / rowsPerItem;
+        // channel counts that fill the register tile: V is transposed to tile-major ([xi][t][c], 16 x 16 blocks in
+        // registers) so that dU = W' V^T runs without packing; otherwise sgemm packs both operands
+        boolean direct = Transpose16.AVAILABLE && cin % L == 0 && cout % MR == 0;
         java.util.TreeMap<Integer, float[]> partials = new java.util.TreeMap<>();
         Parallel.forRange(n * blocks, 1, (s, e) -> {
             float[] acc = new float[16 * cout * cin];
@@ -183,9 +186,27 @@ public final class WinogradConv {
                 float[] v = buffer(work, 1, 16 * cin * ld), wq = buffer(work, 2, 16 * cout * ld);
                 transformInput(x, g, sample, ty0, rows, tw, v, ld, work);
                 transformGrad(dy, g, sample, ty0, rows, tw, wq, ld, work);
-                for (int xi = 0; xi < 16; xi++) {
-                    Gemm.sgemm(false, true, cout, cin, tiles, 1f, wq, xi * cout * ld, ld, v, xi * cin * ld, ld, 1f, acc,
-                            xi * cout * cin, cin);
+                if (direct) {
+                    int tp = roundUp(tiles, L);
+                    float[] vt = buffer(work, 3, 16 * tp * cin);
+                    for (int xi = 0; xi < 16; xi++) {
+                        for (int c0 = 0; c0 < cin; c0 += L) {
+                            for (int t0 = 0; t0 < tiles; t0 += L) {
+                                Transpose16.transpose(v, (xi * cin + c0) * ld + t0, ld, vt, (xi * tp + t0) * cin + c0, cin);
+                            }
+                        }
+                        for (int k0 = 0; k0 < cout; k0 += MR) {
+                            for (int c0 = 0; c0 < cin; c0 += NR) {
+                                kernelWeight(tiles, wq, (xi * cout + k0) * ld, ld, vt, xi * tp * cin + c0, cin, acc,
+                                        (xi * cout + k0) * cin + c0, cin - c0 >= NR);
+                            }
+                        }
+                    }
+                } else {
+                    for (int xi = 0; xi < 16; xi++) {
+                        Gemm.sgemm(false, true, cout, cin, tiles, 1f, wq, xi * cout * ld, ld, v, xi * cin * ld, ld, 1f, acc,
+                                xi * cout * cin, cin);
+                    }
                 }
             }
             synchronized (partials) {
@@ -202,10 +223,11 @@ public final class WinogradConv {
         }
         // dw = G^T dU G, G = [[1, 0, 0], [1/2, 1/2, 1/2], [1/2, -1/2, 1/2], [0, 0, 1]]
         int plane = cout * cin;
+        float[] z = new float[12];
         for (int kc = 0; kc < plane; kc++) {
-            float[] z = new float[12];
+            int at = kc;
             for (int j = 0; j < 4; j++) {
-                float s0 = du[j * plane + kc], s1 = du[(4 + j) * plane + kc], s2 = du[(8 + j) * plane + kc], s3 = du[(12 + j) * plane + kc];
+                float s0 = du[j * plane + at], s1 = du[(4 + j) * plane + at], s2 = du[(8 + j) * plane + at], s3 = du[(12 + j) * plane + at];
                 z[j] = s0 + 0.5f * (s1 + s2);
                 z[4 + j] = 0.5f * (s1 - s2);
                 z[8 + j] = 0.5f * (s1 + s2) + s3;
@@ -217,6 +239,100 @@ public final class WinogradConv {
                 dw[kc * 9 + 3 * a + 2] = 0.5f * (z1 + z2) + z3;
             }
         }
+    }
+
+    /**
+     * dU[xi][k0:k0+MR][c0:c0+NR] += W'[xi][k0:k0+MR][0:depth] * V^T[xi][0:depth][c0:c0+NR] (one vector when not
+     * {@code wide}): A rows ({@code v} here) read in place {@code ld} apart, B rows ({@code w}) {@code ldw} apart, the
+     * sums added into acc (rows {@code ldw} apart). 8 x 2 accumulators stay in registers over the whole depth.
+     */
+    private static void kernelWeight(int depth, float[] v, int vi, int ld, float[] w, int wi, int ldw, float[] acc, int ai,
+                                     boolean wide) {
+        if (!wide) {
+            kernelWeightHalf(depth, v, vi, ld, w, wi, ldw, acc, ai);
+            return;
+        }
+        FloatVector c00 = FloatVector.zero(FS), c01 = FloatVector.zero(FS);
+        FloatVector c10 = FloatVector.zero(FS), c11 = FloatVector.zero(FS);
+        FloatVector c20 = FloatVector.zero(FS), c21 = FloatVector.zero(FS);
+        FloatVector c30 = FloatVector.zero(FS), c31 = FloatVector.zero(FS);
+        FloatVector c40 = FloatVector.zero(FS), c41 = FloatVector.zero(FS);
+        FloatVector c50 = FloatVector.zero(FS), c51 = FloatVector.zero(FS);
+        FloatVector c60 = FloatVector.zero(FS), c61 = FloatVector.zero(FS);
+        FloatVector c70 = FloatVector.zero(FS), c71 = FloatVector.zero(FS);
+        for (int p = 0; p < depth; p++) {
+            int bi = wi + p * ldw, a = vi + p;
+            FloatVector b0 = FloatVector.fromArray(FS, w, bi), b1 = FloatVector.fromArray(FS, w, bi + L);
+            FloatVector av = FloatVector.broadcast(FS, v[a]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            av = FloatVector.broadcast(FS, v[a + ld]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            av = FloatVector.broadcast(FS, v[a + 2 * ld]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            av = FloatVector.broadcast(FS, v[a + 3 * ld]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            av = FloatVector.broadcast(FS, v[a + 4 * ld]);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            av = FloatVector.broadcast(FS, v[a + 5 * ld]);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
+            av = FloatVector.broadcast(FS, v[a + 6 * ld]);
+            c60 = av.fma(b0, c60);
+            c61 = av.fma(b1, c61);
+            av = FloatVector.broadcast(FS, v[a + 7 * ld]);
+            c70 = av.fma(b0, c70);
+            c71 = av.fma(b1, c71);
+        }
+        addInto(c00, acc, ai);
+        addInto(c01, acc, ai + L);
+        addInto(c10, acc, ai + ldw);
+        addInto(c11, acc, ai + ldw + L);
+        addInto(c20, acc, ai + 2 * ldw);
+        addInto(c21, acc, ai + 2 * ldw + L);
+        addInto(c30, acc, ai + 3 * ldw);
+        addInto(c31, acc, ai + 3 * ldw + L);
+        addInto(c40, acc, ai + 4 * ldw);
+        addInto(c41, acc, ai + 4 * ldw + L);
+        addInto(c50, acc, ai + 5 * ldw);
+        addInto(c51, acc, ai + 5 * ldw + L);
+        addInto(c60, acc, ai + 6 * ldw);
+        addInto(c61, acc, ai + 6 * ldw + L);
+        addInto(c70, acc, ai + 7 * ldw);
+        addInto(c71, acc, ai + 7 * ldw + L);
+    }
+
+    private static void kernelWeightHalf(int depth, float[] v, int vi, int ld, float[] w, int wi, int ldw, float[] acc, int ai) {
+        FloatVector c0 = FloatVector.zero(FS), c1 = FloatVector.zero(FS), c2 = FloatVector.zero(FS), c3 = FloatVector.zero(FS);
+        FloatVector c4 = FloatVector.zero(FS), c5 = FloatVector.zero(FS), c6 = FloatVector.zero(FS), c7 = FloatVector.zero(FS);
+        for (int p = 0; p < depth; p++) {
+            int a = vi + p;
+            FloatVector b = FloatVector.fromArray(FS, w, wi + p * ldw);
+            c0 = FloatVector.broadcast(FS, v[a]).fma(b, c0);
+            c1 = FloatVector.broadcast(FS, v[a + ld]).fma(b, c1);
+            c2 = FloatVector.broadcast(FS, v[a + 2 * ld]).fma(b, c2);
+            c3 = FloatVector.broadcast(FS, v[a + 3 * ld]).fma(b, c3);
+            c4 = FloatVector.broadcast(FS, v[a + 4 * ld]).fma(b, c4);
+            c5 = FloatVector.broadcast(FS, v[a + 5 * ld]).fma(b, c5);
+            c6 = FloatVector.broadcast(FS, v[a + 6 * ld]).fma(b, c6);
+            c7 = FloatVector.broadcast(FS, v[a + 7 * ld]).fma(b, c7);
+        }
+        addInto(c0, acc, ai);
+        addInto(c1, acc, ai + ldw);
+        addInto(c2, acc, ai + 2 * ldw);
+        addInto(c3, acc, ai + 3 * ldw);
+        addInto(c4, acc, ai + 4 * ldw);
+        addInto(c5, acc, ai + 5 * ldw);
+        addInto(c6, acc, ai + 6 * ldw);
+        addInto(c7, acc, ai + 7 * ldw);
+    }
+
+    private static void addInto(FloatVector x, float[] a, int at) {
+        x.add(FloatVector.fromArray(FS, a, at)).intoArray(a, at);
     }
 
     /**

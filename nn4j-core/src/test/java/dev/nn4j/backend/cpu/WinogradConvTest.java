@@ -107,7 +107,9 @@ class WinogradConvTest {
     @Test
     void backwardWeightMatchesDirectAdjoint() {
         Random r = new Random(23);
-        int[][] cases = {{2, 8, 8, 5, 5, 0}, {3, 9, 16, 7, 6, 1}, {2, 16, 8, 26, 26, 0}, {1, 8, 12, 33, 40, 2}, {4, 10, 8, 9, 18, 1}};
+        // sgemm path (channels that do not fill the register tile) and direct path (C_in % 8 == 0, C_out % 16 == 0)
+        int[][] cases = {{2, 8, 8, 5, 5, 0}, {3, 9, 16, 7, 6, 1}, {2, 16, 8, 26, 26, 0}, {1, 8, 12, 33, 40, 2}, {4, 10, 8, 9, 18, 1},
+                {2, 8, 16, 9, 11, 1}, {3, 32, 64, 26, 26, 0}, {1, 16, 48, 7, 8, 0}, {2, 24, 32, 12, 35, 2}};
         for (int[] c : cases) {
             ConvGeometry g = geometry(c[0], c[1], c[2], c[3], c[4], c[5]);
             if (!WinogradConv.supports(g)) continue;
