@@ -33,7 +33,17 @@ final class LinAlg {
         DType dt = checkTypes("mm", a, b);
         Tensor out = raw2d(a, b, dt);
         return Graph.record("MmBackward0", out, new Tensor[] {a, b}, new Tensor[] {a, b}, g -> new Tensor[] {
-                a.requiresGrad ? mm(g, b.t()) : null, b.requiresGrad ? mm(a.t(), g) : null});
+                a.requiresGrad ? (columnMajor(a) ? mm(b, g.t()).t() : mm(g, b.t())) : null,
+                b.requiresGrad ? (columnMajor(b) ? mm(g.t(), a).t() : mm(a.t(), g)) : null});
+    }
+
+    /**
+     * A transposed contiguous matrix, such as {@code weight.t()} in {@code x @ weight.t()}. Its gradient is computed in
+     * the same layout (PyTorch's mm_mat2_backward does too), so the view's own backward hands the leaf a contiguous
+     * gradient it can keep instead of copying.
+     */
+    private static boolean columnMajor(Tensor t) {
+        return t.shape[0] > 1 && t.shape[1] > 1 && t.strides[0] == 1 && t.strides[1] == t.shape[0];
     }
 
     private static Tensor raw2d(Tensor a, Tensor b, DType dt) {

@@ -60,4 +60,14 @@ class LeafGradOwnershipTest {
         assertArrayEquals(new float[] {2f, 2f}, first.toFloatArray());
         assertArrayEquals(new float[] {5f, 5f}, w.grad().toFloatArray());
     }
+
+    @Test
+    void linearWeightGradientIsComputedInTheWeightsLayout() {
+        dev.nn4j.Generator gen = new dev.nn4j.Generator(3);
+        Tensor w = Tensor.randn(gen, 5, 7).requiresGrad_(true), x = Tensor.randn(gen, 4, 7);
+        Tensor g = Tensor.randn(gen, 4, 5);
+        x.matmul(w.t()).backward(g);
+        org.junit.jupiter.api.Assertions.assertTrue(w.grad().isContiguous());
+        assertArrayEquals(g.t().matmul(x).toFloatArray(), w.grad().toFloatArray());
+    }
 }
