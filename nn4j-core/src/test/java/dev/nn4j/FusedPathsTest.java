@@ -53,4 +53,29 @@ class FusedPathsTest {
         assertArrayEquals(wantU, u.toFloatArray());
         assertArrayEquals(wantN, n.toFloatArray());
     }
+
+    @Test
+    void largeDropoutMasksDependOnTheSeedOnlyNotOnThreads() {
+        Tensor x = Tensor.ones(300, 1000);
+        int threads = Nn4j.getNumThreads();
+        try {
+            Nn4j.setNumThreads(1);
+            float[] one = F.dropout(x, 0.3, true, false, new Generator(9)).toFloatArray();
+            Nn4j.setNumThreads(3);
+            float[] three = F.dropout(x, 0.3, true, false, new Generator(9)).toFloatArray();
+            assertArrayEquals(one, three);
+            int kept = 0;
+            for (float v : one) {
+                if (v != 0f) {
+                    kept++;
+                    org.junit.jupiter.api.Assertions.assertEquals(1f / 0.7f, v, 1e-6f);
+                }
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(0.7, kept / 300000.0, 0.005);
+            org.junit.jupiter.api.Assertions.assertFalse(java.util.Arrays.equals(one,
+                    F.dropout(x, 0.3, true, false, new Generator(10)).toFloatArray()));
+        } finally {
+            Nn4j.setNumThreads(threads);
+        }
+    }
 }

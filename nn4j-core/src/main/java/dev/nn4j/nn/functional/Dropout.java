@@ -2,6 +2,7 @@ package dev.nn4j.nn.functional;
 
 import dev.nn4j.Generator;
 import dev.nn4j.Tensor;
+import dev.nn4j.backend.cpu.Parallel;
 import java.util.Arrays;
 
 /**
@@ -30,9 +31,14 @@ final class Dropout {
         return Tensor.rand(like.dtype(), g, shape).ge(p).to(like.dtype());
     }
 
+    /** Masks at least this long draw in parallel chunks of {@link #CHUNK}, each from its own generator forked in order. */
+    private static final int PARALLEL_MASK = 1 << 16, CHUNK = 1 << 15;
+
     /**
-     * {@code bernoulliKeep(...).div(1 - p)} in one pass for float32: the same draws, comparisons and quotient
-     * ({@code 1f / (float) (1 - p)}), without the uniform, boolean and keep temporaries.
+     * {@code bernoulliKeep(...).div(1 - p)} in one pass for float32: the same comparisons and quotient
+     * ({@code 1f / (float) (1 - p)}), without the uniform, boolean and keep temporaries. Small masks use the same draws
+     * as {@code bernoulliKeep}; large ones fork one generator per chunk of {@link #CHUNK} draws (in chunk order, so the
+     * mask depends on the seed only, not on the thread count) and fill the chunks in parallel.
      */
     private static Tensor keepScale(Tensor like, double p, Generator g, int[] shape) {
         if (g == null) g = Generator.getDefault();
@@ -40,10 +46,27 @@ final class Dropout {
         int n = 1;
         for (int s : shape) n *= s;
         float[] u = new float[n];
-        g.fillUniform(u, 0, n);
         float pf = (float) p, scale = 1f / (float) (1 - p);
-        for (int i = 0; i < n; i++) u[i] = u[i] >= pf ? scale : 0f;
+        if (n < PARALLEL_MASK) {
+            g.fillUniform(u, 0, n);
+            threshold(u, 0, n, pf, scale);
+        } else {
+            int chunks = (n + CHUNK - 1) / CHUNK;
+            Generator[] gens = new Generator[chunks];
+            for (int c = 0; c < chunks; c++) gens[c] = g.fork();
+            Parallel.forRange(chunks, 1, (s, e) -> {
+                for (int c = s; c < e; c++) {
+                    int from = c * CHUNK, len = Math.min(CHUNK, u.length - from);
+                    gens[c].fillUniform(u, from, len);
+                    threshold(u, from, len, pf, scale);
+                }
+            });
+        }
         return Tensor.fromArray(u, shape);
+    }
+
+    private static void threshold(float[] u, int from, int len, float p, float scale) {
+        for (int i = from; i < from + len; i++) u[i] = u[i] >= p ? scale : 0f;
     }
 
     /** (N, C, 1, 1, ...): one draw per feature map. */
