@@ -16,6 +16,26 @@ public final class FusedKernels {
 
     private FusedKernels() {}
 
+    /** Dropout's mask from uniform draws, in place: {@code u = u >= p ? scale : 0} over {@code [from, from + len)}. */
+    public static void keepScale(float[] u, int from, int len, float p, float scale) {
+        if (ElementwiseKernels.USE_VECTOR_API) keepScaleVector(u, from, len, p, scale);
+        else keepScaleScalar(u, from, len, p, scale);
+    }
+
+    static void keepScaleScalar(float[] u, int from, int len, float p, float scale) {
+        for (int i = from; i < from + len; i++) u[i] = u[i] >= p ? scale : 0f;
+    }
+
+    static void keepScaleVector(float[] u, int from, int len, float p, float scale) {
+        FloatVector s = FloatVector.broadcast(F, scale), zero = FloatVector.zero(F);
+        int i = 0;
+        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, u, from + i);
+            zero.blend(s, v.compare(VectorOperators.GE, p)).intoArray(u, from + i);
+        }
+        keepScaleScalar(u, from + i, len - i, p, scale);
+    }
+
     /** {@code a[off, off + n) = max(a, 0)} in place (NaN stays NaN), for an output no one else has seen yet. */
     public static void reluInPlace(float[] a, int off, int n) {
         Parallel.forRange(n, GRAIN, (s, e) -> {

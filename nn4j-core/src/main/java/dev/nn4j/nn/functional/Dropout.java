@@ -66,7 +66,7 @@ final class Dropout {
     }
 
     private static void threshold(float[] u, int from, int len, float p, float scale) {
-        for (int i = from; i < from + len; i++) u[i] = u[i] >= p ? scale : 0f;
+        dev.nn4j.backend.cpu.FusedKernels.keepScale(u, from, len, p, scale);
     }
 
     /** (N, C, 1, 1, ...): one draw per feature map. */

@@ -26,4 +26,18 @@ class FusedKernelsTest {
             assertArrayEquals(want, par, "parallel n=" + n);
         }
     }
+
+    @Test
+    void keepScaleVectorMatchesScalarTwin() {
+        Random r = new Random(5);
+        for (int n : new int[] {0, 1, 15, 16, 17, 100, 1001}) {
+            float[] u = new float[n + 3];
+            for (int i = 0; i < u.length; i++) u[i] = r.nextFloat();
+            if (n > 4) u[4] = 0.25f;    // exactly p is kept
+            float[] want = u.clone(), got = u.clone();
+            FusedKernels.keepScaleScalar(want, 2, n, 0.25f, 4f / 3f);
+            FusedKernels.keepScaleVector(got, 2, n, 0.25f, 4f / 3f);
+            assertArrayEquals(want, got, "n=" + n);
+        }
+    }
 }
