@@ -22,9 +22,10 @@ public final class WinogradConv {
     private static final int MR = ConvGemm.MR, NR = 2 * L;
     /**
      * Tiles per work item to aim for (F(2x2), F(4x4)): bigger items read the transformed filters U fewer times,
-     * smaller ones keep V and M closer to L1; these measured best on Zen 4 for the bench and CNN shapes.
+     * smaller ones keep V and M closer to L1; these measured best on Zen 4 for the bench and CNN shapes (whole 24 x 24
+     * and 26 x 26 planes per item with F(2x2)).
      */
-    private static final int TILES_PER_ITEM = Integer.getInteger("nn4j.winograd.tiles", 144);
+    private static final int TILES_PER_ITEM = Integer.getInteger("nn4j.winograd.tiles", 256);
     private static final int TILES_PER_ITEM_F4 = Integer.getInteger("nn4j.winograd.tiles4", 64);
     private static final FloatVector EVEN, ODD, ZIP_LO, ZIP_HI;
     private static final ThreadLocal<float[][]> WORK = ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0], new float[0], new float[0]});
@@ -75,7 +76,7 @@ public final class WinogradConv {
         float[][] u = transformFilters(w, g.outChannels(), g.inChannels(), false);
         int n = g.batch(), oh = g.out()[1], ow = g.out()[2];
         int th = (oh + 1) / 2, tw = (ow + 1) / 2;
-        int rowsPerItem = Math.max(1, Math.min(th, Math.round((float) TILES_PER_ITEM / tw)));
+        int rowsPerItem = rowsPerItem(n, th, tw, TILES_PER_ITEM, 1);
         int blocks = (th + rowsPerItem - 1) / rowsPerItem;
         Parallel.forRange(n * blocks, 1, (s, e) -> {
             for (int it = s; it < e; it++) {
@@ -170,7 +171,7 @@ public final class WinogradConv {
     public static void backwardWeight(float[] x, float[] dy, float[] dw, ConvGeometry g) {
         int n = g.batch(), cin = g.inChannels(), cout = g.outChannels(), oh = g.out()[1], ow = g.out()[2];
         int th = (oh + 1) / 2, tw = (ow + 1) / 2;
-        int rowsPerItem = Math.max(1, Math.min(th, Math.round((float) TILES_PER_ITEM / tw)));
+        int rowsPerItem = rowsPerItem(n, th, tw, TILES_PER_ITEM, 1);
         int blocks = (th + rowsPerItem - 1) / rowsPerItem;
         // channel counts that fill the register tile: V is transposed to tile-major ([xi][t][c], 16 x 16 blocks in
         // registers) so that dU = W' V^T runs without packing; otherwise sgemm packs both operands
@@ -427,7 +428,7 @@ public final class WinogradConv {
         int th = (oh + ts - 1) / ts, tw = (ow + ts - 1) / ts;
         // F(4x4) items: whole lane groups of tile rows, about a third of the tiles (V and M are 36 / 16 times larger)
         int group = ts == 4 ? WinogradF4.groupRows(tw) : 1, target = ts == 4 ? TILES_PER_ITEM_F4 : TILES_PER_ITEM;
-        int rowsPerItem = Math.max(group, Math.min(th, Math.round((float) target / tw / group) * group));
+        int rowsPerItem = rowsPerItem(n, th, tw, target, group);
         int blocks = (th + rowsPerItem - 1) / rowsPerItem;
         Parallel.forRange(n * blocks, 1, (s, e) -> {
             for (int it = s; it < e; it++) {
@@ -745,6 +746,16 @@ public final class WinogradConv {
             hi.intoArray(tmp, L);
             System.arraycopy(tmp, 0, y, at, valid);
         }
+    }
+
+    /**
+     * Tile rows per work item: about {@code target} tiles, a multiple of {@code group}, the rows split evenly over the
+     * items of a sample, and at least two items per thread over the batch.
+     */
+    private static int rowsPerItem(int batch, int th, int tw, int target, int group) {
+        int rows = Math.max(group, Math.min(th, Math.round((float) target / tw / group) * group));
+        int blocks = Math.max((th + rows - 1) / rows, (2 * Parallel.numThreads() + batch - 1) / batch);
+        return Math.max(group, roundUp((th + blocks - 1) / blocks, group));
     }
 
     private static int roundUp(int a, int b) {
