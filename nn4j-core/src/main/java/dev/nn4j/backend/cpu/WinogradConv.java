@@ -370,20 +370,26 @@ public final class WinogradConv {
                     FloatVector q00 = d00, q01 = d01, q10 = d00.add(d10), q11 = d01.add(d11);
                     FloatVector q20 = d00.sub(d10), q21 = d01.sub(d11), q30 = d10.neg(), q31 = d11.neg();
                     // (A dY) A^T: columns (q0, q0 + q1, q0 - q1, -q1); xi = 4 * row + column
-                    gradRow(q00, q01, wq, wo, ws);
-                    gradRow(q10, q11, wq, wo + 4 * ws, ws);
-                    gradRow(q20, q21, wq, wo + 8 * ws, ws);
-                    gradRow(q30, q31, wq, wo + 12 * ws, ws);
+                    // columns (q0, q0 + q1, q0 - q1, -q1) per row, stored in place (a helper would box the vectors)
+                    q00.intoArray(wq, wo);
+                    q00.add(q01).intoArray(wq, wo + ws);
+                    q00.sub(q01).intoArray(wq, wo + 2 * ws);
+                    q01.neg().intoArray(wq, wo + 3 * ws);
+                    q10.intoArray(wq, wo + 4 * ws);
+                    q10.add(q11).intoArray(wq, wo + 5 * ws);
+                    q10.sub(q11).intoArray(wq, wo + 6 * ws);
+                    q11.neg().intoArray(wq, wo + 7 * ws);
+                    q20.intoArray(wq, wo + 8 * ws);
+                    q20.add(q21).intoArray(wq, wo + 9 * ws);
+                    q20.sub(q21).intoArray(wq, wo + 10 * ws);
+                    q21.neg().intoArray(wq, wo + 11 * ws);
+                    q30.intoArray(wq, wo + 12 * ws);
+                    q30.add(q31).intoArray(wq, wo + 13 * ws);
+                    q30.sub(q31).intoArray(wq, wo + 14 * ws);
+                    q31.neg().intoArray(wq, wo + 15 * ws);
                 }
             }
         }
-    }
-
-    private static void gradRow(FloatVector q0, FloatVector q1, float[] wq, int o, int s) {
-        q0.intoArray(wq, o);
-        q0.add(q1).intoArray(wq, o + s);
-        q0.sub(q1).intoArray(wq, o + 2 * s);
-        q1.neg().intoArray(wq, o + 3 * s);
     }
 
     /**
@@ -732,12 +738,22 @@ public final class WinogradConv {
         t03 = m0.add(m1).add(m2);
         t13 = m1.sub(m2).sub(m3);
         // (A^T M) A: even column = t0 + t1 + t2, odd column = t1 - t2 - t3; interleaved into output columns
-        storeRow(t00.add(t01).add(t02).add(bias), t01.sub(t02).sub(t03).add(bias), y, yo, valid, limit, tmp);
-        if (ld1 >= 0) storeRow(t10.add(t11).add(t12).add(bias), t11.sub(t12).sub(t13).add(bias), y, yo + ld1, valid, limit, tmp);
-    }
-
-    private static void storeRow(FloatVector even, FloatVector odd, float[] y, int at, int valid, int limit, float[] tmp) {
-        FloatVector lo = ZIP_LO.selectFrom(even, odd), hi = ZIP_HI.selectFrom(even, odd);
+        // rows interleaved in place (a helper taking the vectors would box them unless inlined)
+        FloatVector e0 = t00.add(t01).add(t02).add(bias), o0 = t01.sub(t02).sub(t03).add(bias);
+        FloatVector lo = ZIP_LO.selectFrom(e0, o0), hi = ZIP_HI.selectFrom(e0, o0);
+        if (yo + 2 * L <= limit) {
+            lo.intoArray(y, yo);
+            hi.intoArray(y, yo + L);
+        } else {
+            lo.intoArray(tmp, 0);
+            hi.intoArray(tmp, L);
+            System.arraycopy(tmp, 0, y, yo, valid);
+        }
+        if (ld1 < 0) return;
+        FloatVector e1 = t10.add(t11).add(t12).add(bias), o1 = t11.sub(t12).sub(t13).add(bias);
+        lo = ZIP_LO.selectFrom(e1, o1);
+        hi = ZIP_HI.selectFrom(e1, o1);
+        int at = yo + ld1;
         if (at + 2 * L <= limit) {
             lo.intoArray(y, at);
             hi.intoArray(y, at + L);

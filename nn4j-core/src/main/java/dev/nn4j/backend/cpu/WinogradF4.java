@@ -142,30 +142,39 @@ final class WinogradF4 {
             b.add(d.mul(8f)).add(m5).intoArray(s, (18 + j) * L);
         }
         int per = 4 / rows;
-        for (int i = 0; i < 4; i++) {
-            int o = 6 * i * L;
-            FloatVector m0 = FloatVector.fromArray(FS, s, o), m1 = FloatVector.fromArray(FS, s, o + L);
-            FloatVector m2 = FloatVector.fromArray(FS, s, o + 2 * L), m3 = FloatVector.fromArray(FS, s, o + 3 * L);
-            FloatVector m4 = FloatVector.fromArray(FS, s, o + 4 * L), m5 = FloatVector.fromArray(FS, s, o + 5 * L);
-            FloatVector a = m1.add(m2), b = m1.sub(m2), c = m3.add(m4), d = m3.sub(m4);
-            FloatVector y0 = m0.add(a).add(c).add(bias), y1 = b.add(d.mul(2f)).add(bias);
-            FloatVector y2 = a.add(c.mul(4f)).add(bias), y3 = b.add(d.mul(8f)).add(m5).add(bias);
-            // lane l holds output columns 4l..4l+3: interleave (y0, y2) and (y1, y3), then the two
-            FloatVector p02lo = ZIP_LO.selectFrom(y0, y2), p02hi = ZIP_HI.selectFrom(y0, y2);
-            FloatVector p13lo = ZIP_LO.selectFrom(y1, y3), p13hi = ZIP_HI.selectFrom(y1, y3);
-            emit(ZIP_LO.selectFrom(p02lo, p13lo), 0, per, i, y, yo, ow, validRows, validCols);
-            emit(ZIP_HI.selectFrom(p02lo, p13lo), 1, per, i, y, yo, ow, validRows, validCols);
-            emit(ZIP_LO.selectFrom(p02hi, p13hi), 2, per, i, y, yo, ow, validRows, validCols);
-            emit(ZIP_HI.selectFrom(p02hi, p13hi), 3, per, i, y, yo, ow, validRows, validCols);
-        }
+        for (int i = 0; i < 4 && i < validRows; i++) outputRow(s, i, per, bias, y, yo, ow, validRows, validCols);
     }
 
-    /** Output vector q of row i: tile row q / per of the group, columns (q % per) * 16 on. */
-    private static void emit(FloatVector z, int q, int per, int i, float[] y, int yo, int ow, int validRows, int validCols) {
-        int row = 4 * (q / per) + i, col = (q % per) * L;
-        if (row >= validRows || col >= validCols) return;
-        int at = yo + row * ow + col;
-        if (col + L <= validCols) z.intoArray(y, at);
-        else z.intoArray(y, at, FS.indexInRange(col, validCols));
+    /**
+     * Output row i of each tile row of the group: (A^T M) A for one row of the scratch, interleaved so that lane l holds
+     * columns 4l..4l+3; output vector q lands in tile row q / per, columns (q % per) * 16 on. Whole vectors are stored
+     * directly, partial ones with a mask. (The vectors stay local: a helper taking one would box it unless inlined.)
+     */
+    private static void outputRow(float[] s, int i, int per, float bias, float[] y, int yo, int ow, int validRows, int validCols) {
+        int o = 6 * i * L;
+        FloatVector m0 = FloatVector.fromArray(FS, s, o), m1 = FloatVector.fromArray(FS, s, o + L);
+        FloatVector m2 = FloatVector.fromArray(FS, s, o + 2 * L), m3 = FloatVector.fromArray(FS, s, o + 3 * L);
+        FloatVector m4 = FloatVector.fromArray(FS, s, o + 4 * L), m5 = FloatVector.fromArray(FS, s, o + 5 * L);
+        FloatVector a = m1.add(m2), b = m1.sub(m2), c = m3.add(m4), d = m3.sub(m4);
+        FloatVector y0 = m0.add(a).add(c).add(bias), y1 = b.add(d.mul(2f)).add(bias);
+        FloatVector y2 = a.add(c.mul(4f)).add(bias), y3 = b.add(d.mul(8f)).add(m5).add(bias);
+        FloatVector p02lo = ZIP_LO.selectFrom(y0, y2), p02hi = ZIP_HI.selectFrom(y0, y2);
+        FloatVector p13lo = ZIP_LO.selectFrom(y1, y3), p13hi = ZIP_HI.selectFrom(y1, y3);
+        FloatVector z0 = ZIP_LO.selectFrom(p02lo, p13lo), z1 = ZIP_HI.selectFrom(p02lo, p13lo);
+        FloatVector z2 = ZIP_LO.selectFrom(p02hi, p13hi), z3 = ZIP_HI.selectFrom(p02hi, p13hi);
+        int r1 = 4 * (1 / per) + i, r2 = 4 * (2 / per) + i, r3 = 4 * (3 / per) + i;
+        int c1 = (1 % per) * L, c2 = (2 % per) * L, c3 = (3 % per) * L;
+        if (validCols >= L && c1 + L <= validCols && c2 + L <= validCols && c3 + L <= validCols && r3 < validRows) {
+            z0.intoArray(y, yo + i * ow);
+            z1.intoArray(y, yo + r1 * ow + c1);
+            z2.intoArray(y, yo + r2 * ow + c2);
+            z3.intoArray(y, yo + r3 * ow + c3);
+            return;
+        }
+        if (validCols >= L) z0.intoArray(y, yo + i * ow);
+        else z0.intoArray(y, yo + i * ow, FS.indexInRange(0, validCols));
+        if (r1 < validRows && c1 < validCols) z1.intoArray(y, yo + r1 * ow + c1, FS.indexInRange(c1, validCols));
+        if (r2 < validRows && c2 < validCols) z2.intoArray(y, yo + r2 * ow + c2, FS.indexInRange(c2, validCols));
+        if (r3 < validRows && c3 < validCols) z3.intoArray(y, yo + r3 * ow + c3, FS.indexInRange(c3, validCols));
     }
 }
