@@ -98,28 +98,30 @@ final class WinogradF4 {
             a3 = FloatVector.fromArray(FS, img, io + 4 + o3);
             FloatVector d4 = EVEN.selectFrom(EVEN.selectFrom(a0, a1), EVEN.selectFrom(a2, a3));
             FloatVector d5 = EVEN.selectFrom(ODD.selectFrom(a0, a1), ODD.selectFrom(a2, a3));
-            input1d(d0, d1, d2, d3, d4, d5, s, 6 * i * L, L);
+            // B^T applied along the row (written out: a helper taking the vectors would box them)
+            FloatVector t1 = d4.sub(d2.mul(4f)), t2 = d3.sub(d1.mul(4f)), t3 = d4.sub(d2), t4 = d3.sub(d1).mul(2f);
+            int so = 6 * i * L;
+            d0.mul(4f).sub(d2.mul(5f)).add(d4).intoArray(s, so);
+            t1.add(t2).intoArray(s, so + L);
+            t1.sub(t2).intoArray(s, so + 2 * L);
+            t3.add(t4).intoArray(s, so + 3 * L);
+            t3.sub(t4).intoArray(s, so + 4 * L);
+            d1.mul(4f).sub(d3.mul(5f)).add(d5).intoArray(s, so + 5 * L);
         }
         for (int j = 0; j < 6; j++) {
             int o = j * L;
             FloatVector d0 = FloatVector.fromArray(FS, s, o), d1 = FloatVector.fromArray(FS, s, o + 6 * L);
             FloatVector d2 = FloatVector.fromArray(FS, s, o + 12 * L), d3 = FloatVector.fromArray(FS, s, o + 18 * L);
             FloatVector d4 = FloatVector.fromArray(FS, s, o + 24 * L), d5 = FloatVector.fromArray(FS, s, o + 30 * L);
-            input1d(d0, d1, d2, d3, d4, d5, v, vo + j * vs, 6 * vs);
+            FloatVector t1 = d4.sub(d2.mul(4f)), t2 = d3.sub(d1.mul(4f)), t3 = d4.sub(d2), t4 = d3.sub(d1).mul(2f);
+            int at = vo + j * vs;
+            d0.mul(4f).sub(d2.mul(5f)).add(d4).intoArray(v, at);
+            t1.add(t2).intoArray(v, at + 6 * vs);
+            t1.sub(t2).intoArray(v, at + 12 * vs);
+            t3.add(t4).intoArray(v, at + 18 * vs);
+            t3.sub(t4).intoArray(v, at + 24 * vs);
+            d1.mul(4f).sub(d3.mul(5f)).add(d5).intoArray(v, at + 30 * vs);
         }
-    }
-
-    /** B^T (d0..d5), the six results at {@code out[off + i * stride]}. */
-    private static void input1d(FloatVector d0, FloatVector d1, FloatVector d2, FloatVector d3, FloatVector d4,
-                                FloatVector d5, float[] out, int off, int stride) {
-        FloatVector t1 = d4.sub(d2.mul(4f)), t2 = d3.sub(d1.mul(4f));
-        FloatVector t3 = d4.sub(d2), t4 = d3.sub(d1).mul(2f);
-        d0.mul(4f).sub(d2.mul(5f)).add(d4).intoArray(out, off);
-        t1.add(t2).intoArray(out, off + stride);
-        t1.sub(t2).intoArray(out, off + 2 * stride);
-        t3.add(t4).intoArray(out, off + 3 * stride);
-        t3.sub(t4).intoArray(out, off + 4 * stride);
-        d1.mul(4f).sub(d3.mul(5f)).add(d5).intoArray(out, off + 5 * stride);
     }
 
     /**
