@@ -96,8 +96,29 @@ public final class WinogradConv {
         float[][] work = WORK.get();
         float[] v = buffer(work, 1, 16 * cin * ld), m = buffer(work, 2, 16 * coutPad * ld);
         transformInput(x, g, sample, ty0, rows, tw, v, ld, work);
-        gemms(u, v, m, cin, coutPad, ld, tiles);
         int yPlane = ph2 * pw2, yBase = sample * cout * yPlane;
+        if (tw == pw2 && ty1 <= ph2) {
+            // every tile of the item is a whole pooling window and pooled outputs follow the tile order: run the 16
+            // GEMMs per register tile into an L1 scratch and pool from there, so M never goes out to L2
+            float[] sc = buffer(work, 3, 16 * MR * NR);
+            int base = ty0 * pw2;
+            for (int i = 0; i < coutPad; i += MR) {
+                for (int j = 0; j * NR < tiles; j++) {
+                    for (int xi = 0; xi < 16; xi++) {
+                        kernel(cin, u[xi], i * cin, v, xi * cin * ld + j * NR, ld, sc, xi * MR * NR, NR);
+                    }
+                    for (int r = 0; r < MR && i + r < cout; r++) {
+                        float b = bias == null ? 0f : bias[i + r];
+                        for (int h = 0; h < NR && j * NR + h < tiles; h += L) {
+                            int t = j * NR + h;
+                            pooledTile(sc, r * NR + h, MR * NR, b, y, yBase + (i + r) * yPlane + base + t, Math.min(L, tiles - t));
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        gemms(u, v, m, cin, coutPad, ld, tiles);
         for (int k = 0; k < cout; k++) {
             float b = bias == null ? 0f : bias[k];
             for (int r = 0; r < rows && ty0 + r < ph2; r++) {
@@ -555,16 +576,16 @@ public final class WinogradConv {
             float[] ap = u[xi];
             int vb = xi * cin * ld, mb = xi * coutPad * ld;
             for (int j = 0; j < panels; j++) {
-                for (int i = 0; i < coutPad; i += MR) kernel(cin, ap, i * cin, v, vb + j * NR, ld, m, mb + i * ld + j * NR);
+                for (int i = 0; i < coutPad; i += MR) kernel(cin, ap, i * cin, v, vb + j * NR, ld, m, mb + i * ld + j * NR, ld);
             }
             if (half == 1) {
-                for (int i = 0; i < coutPad; i += MR) kernelHalf(cin, ap, i * cin, v, vb + full * NR, ld, m, mb + i * ld + full * NR);
+                for (int i = 0; i < coutPad; i += MR) kernelHalf(cin, ap, i * cin, v, vb + full * NR, ld, m, mb + i * ld + full * NR, ld);
             }
         }
     }
 
     /** {@link #kernel} for a panel of one vector (the last L or fewer columns). */
-    private static void kernelHalf(int depth, float[] ap, int ai, float[] v, int vi, int ld, float[] m, int mi) {
+    private static void kernelHalf(int depth, float[] ap, int ai, float[] v, int vi, int ld, float[] m, int mi, int ldm) {
         FloatVector c0 = FloatVector.zero(FS), c1 = FloatVector.zero(FS), c2 = FloatVector.zero(FS), c3 = FloatVector.zero(FS);
         FloatVector c4 = FloatVector.zero(FS), c5 = FloatVector.zero(FS), c6 = FloatVector.zero(FS), c7 = FloatVector.zero(FS);
         for (int p = 0; p < depth; p++) {
@@ -580,13 +601,13 @@ public final class WinogradConv {
             c7 = FloatVector.broadcast(FS, ap[a + 7]).fma(b, c7);
         }
         c0.intoArray(m, mi);
-        c1.intoArray(m, mi + ld);
-        c2.intoArray(m, mi + 2 * ld);
-        c3.intoArray(m, mi + 3 * ld);
-        c4.intoArray(m, mi + 4 * ld);
-        c5.intoArray(m, mi + 5 * ld);
-        c6.intoArray(m, mi + 6 * ld);
-        c7.intoArray(m, mi + 7 * ld);
+        c1.intoArray(m, mi + ldm);
+        c2.intoArray(m, mi + 2 * ldm);
+        c3.intoArray(m, mi + 3 * ldm);
+        c4.intoArray(m, mi + 4 * ldm);
+        c5.intoArray(m, mi + 5 * ldm);
+        c6.intoArray(m, mi + 6 * ldm);
+        c7.intoArray(m, mi + 7 * ldm);
     }
 
     /**
@@ -594,7 +615,7 @@ public final class WinogradConv {
      * at {@code ap[ai + p * MR + r]}), V read in place, row p at {@code v[vi + p * ld]}, M rows {@code ld} apart.
      * 8 x 2 accumulators stay in registers.
      */
-    private static void kernel(int depth, float[] ap, int ai, float[] v, int vi, int ld, float[] m, int mi) {
+    private static void kernel(int depth, float[] ap, int ai, float[] v, int vi, int ld, float[] m, int mi, int ldm) {
         FloatVector c00 = FloatVector.zero(FS), c01 = FloatVector.zero(FS);
         FloatVector c10 = FloatVector.zero(FS), c11 = FloatVector.zero(FS);
         FloatVector c20 = FloatVector.zero(FS), c21 = FloatVector.zero(FS);
@@ -633,20 +654,20 @@ public final class WinogradConv {
         }
         c00.intoArray(m, mi);
         c01.intoArray(m, mi + L);
-        c10.intoArray(m, mi + ld);
-        c11.intoArray(m, mi + ld + L);
-        c20.intoArray(m, mi + 2 * ld);
-        c21.intoArray(m, mi + 2 * ld + L);
-        c30.intoArray(m, mi + 3 * ld);
-        c31.intoArray(m, mi + 3 * ld + L);
-        c40.intoArray(m, mi + 4 * ld);
-        c41.intoArray(m, mi + 4 * ld + L);
-        c50.intoArray(m, mi + 5 * ld);
-        c51.intoArray(m, mi + 5 * ld + L);
-        c60.intoArray(m, mi + 6 * ld);
-        c61.intoArray(m, mi + 6 * ld + L);
-        c70.intoArray(m, mi + 7 * ld);
-        c71.intoArray(m, mi + 7 * ld + L);
+        c10.intoArray(m, mi + ldm);
+        c11.intoArray(m, mi + ldm + L);
+        c20.intoArray(m, mi + 2 * ldm);
+        c21.intoArray(m, mi + 2 * ldm + L);
+        c30.intoArray(m, mi + 3 * ldm);
+        c31.intoArray(m, mi + 3 * ldm + L);
+        c40.intoArray(m, mi + 4 * ldm);
+        c41.intoArray(m, mi + 4 * ldm + L);
+        c50.intoArray(m, mi + 5 * ldm);
+        c51.intoArray(m, mi + 5 * ldm + L);
+        c60.intoArray(m, mi + 6 * ldm);
+        c61.intoArray(m, mi + 6 * ldm + L);
+        c70.intoArray(m, mi + 7 * ldm);
+        c71.intoArray(m, mi + 7 * ldm + L);
     }
 
     /** V[xi] at {@code v[vo + xi * vs + t]} for 16 tiles t along a tile row; the patch rows start at {@code img[io]}. */
