@@ -529,10 +529,23 @@ public final class WinogradConv {
     private static void transformInput(float[] x, ConvGeometry g, int sample, int ty0, int rows, int tw, float[] v, int ld,
                                        float[][] work) {
         int cin = g.inChannels(), h = g.in()[1], w = g.in()[2], ph = g.padding()[1], pw = g.padding()[2];
+        int last = (tw - 1) / L * L, xBase = sample * cin * h * w;
+        int lastRead = xBase + ((cin - 1) * h + 2 * (ty0 + rows - 1) + 3) * w + 2 * last + 2 + 2 * L;
+        if (ph == 0 && pw == 0 && 2 * (ty0 + rows) + 2 <= h && lastRead <= x.length) {
+            // no padding: the tile vectors read the input rows in place (lanes past a row's tiles read the next row and
+            // are dropped), every read inside the array
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cin; c++) {
+                    int row = xBase + (c * h + 2 * (ty0 + r)) * w;
+                    for (int tx = 0; tx < tw; tx += L) inputTile(x, row + 2 * tx, w, v, c * ld + r * tw + tx, cin * ld);
+                }
+            }
+            return;
+        }
         // zero-padded input rows of the block: 2 * rows + 2 rows, and the columns the tile vectors read (whole vectors)
-        int pr = 2 * rows + 2, pc = roundUp(Math.max(2 * tw + 2, 2 * ((tw - 1) / L * L) + 2 + 2 * L), L);
+        int pr = 2 * rows + 2, pc = roundUp(Math.max(2 * tw + 2, 2 * last + 2 + 2 * L), L);
         float[] img = buffer(work, 0, cin * pr * pc);
-        padRows(x, sample * cin * h * w, cin, h, w, 2 * ty0 - ph, pw, img, pr, pc);
+        padRows(x, xBase, cin, h, w, 2 * ty0 - ph, pw, img, pr, pc);
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cin; c++) {
                 for (int tx = 0; tx < tw; tx += L) inputTile(img, (c * pr + 2 * r) * pc + 2 * tx, pc, v, c * ld + r * tw + tx, cin * ld);
