@@ -130,6 +130,49 @@ public final class Workloads {
         };
     }
 
+    /** Time and memory of {@link #cnnEpoch}: wall seconds, steps, peak heap in use (MiB), peak resident set (MiB, -1 if unknown). */
+    public record EpochStats(double seconds, int steps, double peakHeapMiB, double peakRssMiB) {}
+
+    /**
+     * One training epoch of the CNN ({@link #cnnTrainStep}'s model and Adam step) over {@code samples} random
+     * (1, 28, 28) images in batches of 64, the data held as one tensor as an MNIST loader would. Peak heap is the
+     * largest heap in use the JVM saw during the epoch (pool peaks, after a GC before the start); peak RSS is the
+     * process high-water mark (VmHWM, including the JVM itself).
+     */
+    public static EpochStats cnnEpoch(int samples) {
+        Generator g = new Generator(SEED);
+        dev.nn4j.Nn4j.manualSeed(SEED);
+        Module model = cnn();
+        model.train();
+        Tensor data = Tensor.randn(g, samples, 1, 28, 28), labels = Tensor.randint(0, 10, g, samples);
+        Optimizer opt = new Adam(model.parameters(), Adam.options().lr(1e-3));
+        System.gc();
+        for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
+        long t0 = System.nanoTime();
+        int steps = 0;
+        for (int start = 0; start < samples; start += 64, steps++) {
+            int n = Math.min(64, samples - start);
+            trainStep(model, opt, data.narrow(0, start, n), labels.narrow(0, start, n)).run();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long peak = 0;
+        for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+        }
+        return new EpochStats(seconds, steps, peak / 1048576.0, peakRssMiB());
+    }
+
+    private static double peakRssMiB() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux: no high-water mark
+        }
+        return -1;
+    }
+
     /** The names in {@link #all()} order. */
     public static List<String> names() {
         return List.copyOf(all().keySet());

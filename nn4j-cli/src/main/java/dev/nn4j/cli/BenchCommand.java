@@ -53,8 +53,23 @@ public final class BenchCommand implements Callable<Integer> {
             description = "... and at least N runs were timed (default: ${DEFAULT-VALUE}).")
     int minRuns;
 
+    @Option(names = "--epoch", paramLabel = "SAMPLES", arity = "0..1", fallbackValue = "60000",
+            description = "Instead of the workloads, train the CNN for one epoch of SAMPLES random images (default 60000, "
+                    + "MNIST's size) and print its time, peak heap and peak resident memory.")
+    Integer epoch;
+
     @Override
     public Integer call() throws IOException {
+        if (epoch != null) {
+            if (epoch < 1) throw new ParameterException(spec.commandLine(), "--epoch must be >= 1, got " + epoch);
+            if (threads != null) Nn4j.setNumThreads(threads);
+            Workloads.EpochStats st = Workloads.cnnEpoch(epoch);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("cnn-train-epoch samples=%d steps=%d seconds=%.1f ms/step=%.2f peak-heap-MiB=%.0f peak-rss-MiB=%.0f%n",
+                    epoch, st.steps(), st.seconds(), 1000 * st.seconds() / st.steps(), st.peakHeapMiB(), st.peakRssMiB());
+            out.flush();
+            return 0;
+        }
         Map<String, Workload> all = Workloads.all();
         List<Workload> selected = new ArrayList<>();
         if (only == null) {
