@@ -207,7 +207,7 @@ public final class ConvKernels {
                 int o = (n * channels + c) * plane, i = 0;
                 FloatVector v = FloatVector.zero(FS);
                 for (; i < upper; i += FL) v = v.add(FloatVector.fromArray(FS, dy, o + i));
-                double s = v.reduceLanes(VectorOperators.ADD);
+                double s = ElementwiseKernels.addLanes(v);
                 for (; i < plane; i++) s += dy[o + i];
                 acc[c] += s;
             }

@@ -20,8 +20,22 @@ public final class ElementwiseKernels {
 
     public static void unaryScalar(UnaryOp op, int n, float[] x, int xo, int xs, float[] o, int oo, int os) {
         for (int i = 0; i < n; i++) {
-            o[oo + i * os] = (float) op.apply(x[xo + i * xs]);
+            o[oo + i * os] = apply(op, x[xo + i * xs]);
         }
+    }
+
+    /**
+     * One float32 element. The ops with a {@link VectorMath} form use its scalar twin, so an element gets the
+     * same bits whether it lands in a vector body, a scalar tail or a strided loop.
+     */
+    public static float apply(UnaryOp op, float x) {
+        return switch (op) {
+            case EXP -> VectorMath.exp(x);
+            case LOG -> VectorMath.log(x);
+            case TANH -> VectorMath.tanh(x);
+            case SIGMOID -> VectorMath.sigmoid(x);
+            default -> (float) op.apply(x);
+        };
     }
 
     public static void unary(UnaryOp op, int n, float[] x, int xo, int xs, float[] o, int oo, int os) {
@@ -40,7 +54,8 @@ public final class ElementwiseKernels {
 
     static boolean hasVectorForm(UnaryOp op) {
         return switch (op) {
-            case NEG, ABS, EXP, EXPM1, LOG, LOG1P, SQRT, RSQRT, SQUARE, RECIPROCAL, SIN, COS, TANH, SIGMOID, RELU -> true;
+            // not EXPM1, LOG1P, SIN, COS: the Vector API's forms of those are not reproducible (see VectorMath)
+            case NEG, ABS, EXP, LOG, SQRT, RSQRT, SQUARE, RECIPROCAL, TANH, SIGMOID, RELU -> true;
             default -> false;
         };
     }
@@ -49,18 +64,14 @@ public final class ElementwiseKernels {
         return switch (op) {
             case NEG -> v.neg();
             case ABS -> v.abs();
-            case EXP -> v.lanewise(VectorOperators.EXP);
-            case EXPM1 -> v.lanewise(VectorOperators.EXPM1);
-            case LOG -> v.lanewise(VectorOperators.LOG);
-            case LOG1P -> v.lanewise(VectorOperators.LOG1P);
+            case EXP -> VectorMath.exp(v);
+            case LOG -> VectorMath.log(v);
             case SQRT -> v.sqrt();
             case RSQRT -> FloatVector.broadcast(F, 1f).div(v.sqrt());
             case SQUARE -> v.mul(v);
             case RECIPROCAL -> FloatVector.broadcast(F, 1f).div(v);
-            case SIN -> v.lanewise(VectorOperators.SIN);
-            case COS -> v.lanewise(VectorOperators.COS);
-            case TANH -> v.lanewise(VectorOperators.TANH);
-            case SIGMOID -> FloatVector.broadcast(F, 1f).div(v.neg().lanewise(VectorOperators.EXP).add(1f));
+            case TANH -> VectorMath.tanh(v);
+            case SIGMOID -> VectorMath.sigmoid(v);
             case RELU -> v.blend(0f, v.lt(0f));   // not max(v, 0): that turns -0.0 into 0.0
             default -> throw new IllegalStateException("no vector form for " + op);
         };

@@ -566,14 +566,14 @@ public final class Gemm {
             s13 = a1.fma(bv, s13);
         }
         int t = k - upper;
-        float r00 = s00.reduceLanes(VectorOperators.ADD) + dotScalar(x, x0 + upper, y, y0 + upper, t);
-        float r01 = s01.reduceLanes(VectorOperators.ADD) + dotScalar(x, x0 + upper, y, y1 + upper, t);
-        float r02 = s02.reduceLanes(VectorOperators.ADD) + dotScalar(x, x0 + upper, y, y2 + upper, t);
-        float r03 = s03.reduceLanes(VectorOperators.ADD) + dotScalar(x, x0 + upper, y, y3 + upper, t);
-        float r10 = s10.reduceLanes(VectorOperators.ADD) + dotScalar(x, x1 + upper, y, y0 + upper, t);
-        float r11 = s11.reduceLanes(VectorOperators.ADD) + dotScalar(x, x1 + upper, y, y1 + upper, t);
-        float r12 = s12.reduceLanes(VectorOperators.ADD) + dotScalar(x, x1 + upper, y, y2 + upper, t);
-        float r13 = s13.reduceLanes(VectorOperators.ADD) + dotScalar(x, x1 + upper, y, y3 + upper, t);
+        float r00 = ElementwiseKernels.addLanes(s00) + dotScalar(x, x0 + upper, y, y0 + upper, t);
+        float r01 = ElementwiseKernels.addLanes(s01) + dotScalar(x, x0 + upper, y, y1 + upper, t);
+        float r02 = ElementwiseKernels.addLanes(s02) + dotScalar(x, x0 + upper, y, y2 + upper, t);
+        float r03 = ElementwiseKernels.addLanes(s03) + dotScalar(x, x0 + upper, y, y3 + upper, t);
+        float r10 = ElementwiseKernels.addLanes(s10) + dotScalar(x, x1 + upper, y, y0 + upper, t);
+        float r11 = ElementwiseKernels.addLanes(s11) + dotScalar(x, x1 + upper, y, y1 + upper, t);
+        float r12 = ElementwiseKernels.addLanes(s12) + dotScalar(x, x1 + upper, y, y2 + upper, t);
+        float r13 = ElementwiseKernels.addLanes(s13) + dotScalar(x, x1 + upper, y, y3 + upper, t);
         c[ci] = blend(alpha * r00, beta, c[ci]);
         c[ci + 1] = blend(alpha * r01, beta, c[ci + 1]);
         c[ci + 2] = blend(alpha * r02, beta, c[ci + 2]);
@@ -600,10 +600,10 @@ public final class Gemm {
             s3 = a0.fma(FloatVector.fromArray(FS, y, y3 + p), s3);
         }
         int t = k - upper;
-        float r0 = s0.reduceLanes(VectorOperators.ADD) + dotScalar(x, x0 + upper, y, y0 + upper, t);
-        float r1 = s1.reduceLanes(VectorOperators.ADD) + dotScalar(x, x0 + upper, y, y1 + upper, t);
-        float r2 = s2.reduceLanes(VectorOperators.ADD) + dotScalar(x, x0 + upper, y, y2 + upper, t);
-        float r3 = s3.reduceLanes(VectorOperators.ADD) + dotScalar(x, x0 + upper, y, y3 + upper, t);
+        float r0 = ElementwiseKernels.addLanes(s0) + dotScalar(x, x0 + upper, y, y0 + upper, t);
+        float r1 = ElementwiseKernels.addLanes(s1) + dotScalar(x, x0 + upper, y, y1 + upper, t);
+        float r2 = ElementwiseKernels.addLanes(s2) + dotScalar(x, x0 + upper, y, y2 + upper, t);
+        float r3 = ElementwiseKernels.addLanes(s3) + dotScalar(x, x0 + upper, y, y3 + upper, t);
         c[ci] = blend(alpha * r0, beta, c[ci]);
         c[ci + 1] = blend(alpha * r1, beta, c[ci + 1]);
         c[ci + 2] = blend(alpha * r2, beta, c[ci + 2]);
@@ -621,7 +621,7 @@ public final class Gemm {
         for (; p < upper; p += FL) {
             s0 = FloatVector.fromArray(FS, x, xo + p).fma(FloatVector.fromArray(FS, y, yo + p), s0);
         }
-        return s0.add(s1).reduceLanes(VectorOperators.ADD) + dotScalar(x, xo + p, y, yo + p, len - p);
+        return ElementwiseKernels.addLanes(s0.add(s1)) + dotScalar(x, xo + p, y, yo + p, len - p);
     }
 
     /** Scalar twin of {@link #dot}. */

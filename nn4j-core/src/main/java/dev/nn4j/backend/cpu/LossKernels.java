@@ -59,7 +59,7 @@ public final class LossKernels {
         if (Float.isInfinite(m) || Float.isNaN(m)) return (float) logSumExpScalar(x, o, c);
         FloatVector vm = FloatVector.broadcast(S, m), vsum = FloatVector.zero(S);
         for (j = 0; j < bound; j += L) {
-            vsum = vsum.add(FloatVector.fromArray(S, x, o + j).sub(vm).lanewise(VectorOperators.EXP));
+            vsum = vsum.add(VectorMath.exp(FloatVector.fromArray(S, x, o + j).sub(vm)));
         }
         double sum = ElementwiseKernels.addLanes(vsum) + sumExpScalar(x, o + j, c - j, m);
         return (float) (m + Math.log(sum));
@@ -106,7 +106,7 @@ public final class LossKernels {
                 FloatVector vl = FloatVector.broadcast(S, lse[r]);
                 int j;
                 for (j = 0; j < bound; j += L) {
-                    FloatVector.fromArray(S, x, o + j).sub(vl).lanewise(VectorOperators.EXP).mul(sc).intoArray(g, go + j);
+                    VectorMath.exp(FloatVector.fromArray(S, x, o + j).sub(vl)).mul(sc).intoArray(g, go + j);
                 }
                 softmaxRowScalar(x, o + j, c - j, lse[r], sc, g, go + j);
                 g[go + (int) t[r]] -= sc;

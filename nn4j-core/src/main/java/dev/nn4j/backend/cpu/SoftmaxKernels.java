@@ -46,23 +46,23 @@ public final class SoftmaxKernels {
         float sum = 0;
         if (log) {
             for (i = 0; i < bound; i += L) {
-                vsum = vsum.add(FloatVector.fromArray(S, x, xo + i).sub(vmax).lanewise(VectorOperators.EXP));
+                vsum = vsum.add(VectorMath.exp(FloatVector.fromArray(S, x, xo + i).sub(vmax)));
             }
             sum = ElementwiseKernels.addLanes(vsum);
-            for (; i < n; i++) sum += (float) Math.exp(x[xo + i] - max);
+            for (; i < n; i++) sum += VectorMath.exp(x[xo + i] - max);
             float shift = max + (float) Math.log(sum);
             FloatVector vshift = FloatVector.broadcast(S, shift);
             for (i = 0; i < bound; i += L) FloatVector.fromArray(S, x, xo + i).sub(vshift).intoArray(y, yo + i);
             for (; i < n; i++) y[yo + i] = x[xo + i] - shift;
         } else {
             for (i = 0; i < bound; i += L) {
-                FloatVector e = FloatVector.fromArray(S, x, xo + i).sub(vmax).lanewise(VectorOperators.EXP);
+                FloatVector e = VectorMath.exp(FloatVector.fromArray(S, x, xo + i).sub(vmax));
                 e.intoArray(y, yo + i);
                 vsum = vsum.add(e);
             }
             sum = ElementwiseKernels.addLanes(vsum);
             for (; i < n; i++) {
-                float e = (float) Math.exp(x[xo + i] - max);
+                float e = VectorMath.exp(x[xo + i] - max);
                 y[yo + i] = e;
                 sum += e;
             }
@@ -87,12 +87,12 @@ public final class SoftmaxKernels {
             FloatVector vsum = FloatVector.zero(S);
             for (int k = 0; k < n; k++) {
                 int p = k * inner + j;
-                FloatVector e = FloatVector.fromArray(S, x, xo + p).sub(vmax).lanewise(VectorOperators.EXP);
+                FloatVector e = VectorMath.exp(FloatVector.fromArray(S, x, xo + p).sub(vmax));
                 if (!log) e.intoArray(y, yo + p);
                 vsum = vsum.add(e);
             }
             if (log) {
-                FloatVector shift = vmax.add(vsum.lanewise(VectorOperators.LOG));
+                FloatVector shift = vmax.add(VectorMath.log(vsum));
                 for (int k = 0; k < n; k++) {
                     int p = k * inner + j;
                     FloatVector.fromArray(S, x, xo + p).sub(shift).intoArray(y, yo + p);
@@ -195,10 +195,10 @@ public final class SoftmaxKernels {
             for (; i < n; i++) dot += g[go + i];
             FloatVector vd = FloatVector.broadcast(S, dot);
             for (i = 0; i < bound; i += L) {
-                FloatVector ey = FloatVector.fromArray(S, y, yo + i).lanewise(VectorOperators.EXP);
+                FloatVector ey = VectorMath.exp(FloatVector.fromArray(S, y, yo + i));
                 FloatVector.fromArray(S, g, go + i).sub(ey.mul(vd)).intoArray(gx, gxo + i);
             }
-            for (; i < n; i++) gx[gxo + i] = g[go + i] - (float) Math.exp(y[yo + i]) * dot;
+            for (; i < n; i++) gx[gxo + i] = g[go + i] - VectorMath.exp(y[yo + i]) * dot;
         } else {
             for (i = 0; i < bound; i += L) {
                 acc = FloatVector.fromArray(S, g, go + i).fma(FloatVector.fromArray(S, y, yo + i), acc);
@@ -226,7 +226,7 @@ public final class SoftmaxKernels {
             for (int k = 0; k < n; k++) {
                 int p = k * inner + j;
                 FloatVector vg = FloatVector.fromArray(S, g, go + p), vy = FloatVector.fromArray(S, y, yo + p);
-                FloatVector r = log ? vg.sub(vy.lanewise(VectorOperators.EXP).mul(acc)) : vg.sub(acc).mul(vy);
+                FloatVector r = log ? vg.sub(VectorMath.exp(vy).mul(acc)) : vg.sub(acc).mul(vy);
                 r.intoArray(gx, gxo + p);
             }
         }
