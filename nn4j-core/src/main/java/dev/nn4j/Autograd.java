@@ -43,11 +43,18 @@ public final class Autograd {
     }
 
     /**
-     * Within this scope, every backward node checks its results for NaN/Inf and, on finding one, throws an
-     * error naming the node, with the stack trace of the forward call that created it as the cause.
+     * Within this scope, every backward node checks its results for NaN and infinite values and, on finding one,
+     * throws an error naming the node ({@code Function 'SqrtBackward0' returned inf values in its 0th output.}),
+     * with the stack trace of the forward call that created it as the cause. PyTorch's anomaly mode flags NaN
+     * only; {@link #detectAnomaly(boolean) detectAnomaly(false)} does exactly that.
      */
     public static Scope detectAnomaly() {
-        boolean prev = GradMode.setAnomaly(true);
+        return detectAnomaly(true);
+    }
+
+    /** {@link #detectAnomaly()}, flagging infinite gradients too only when {@code checkInf}. */
+    public static Scope detectAnomaly(boolean checkInf) {
+        int prev = GradMode.setAnomaly(checkInf ? GradMode.ANOMALY_NAN_INF : GradMode.ANOMALY_NAN);
         return () -> GradMode.setAnomaly(prev);
     }
 

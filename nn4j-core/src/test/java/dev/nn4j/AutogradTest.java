@@ -376,9 +376,14 @@ class AutogradTest {
         Tensor q = leaf(0, 1);
         q.sqrt().mul(0).sum().backward();
         assertTrue(Double.isNaN(q.grad().get(0)));
-        // an infinite (not NaN) gradient is not an anomaly for PyTorch
+        // an infinite gradient is an anomaly too, naming the node; detectAnomaly(false) lets it through, as PyTorch does
         Tensor inf = leaf(0, 1);
         try (var a = Autograd.detectAnomaly()) {
+            Throwable e3 = assertThrows(IllegalStateException.class, () -> inf.sqrt().sum().backward());
+            assertEquals("Function 'SqrtBackward0' returned inf values in its 0th output.", e3.getMessage());
+        }
+        assertNull(inf.grad(), "the failed backward left no gradient");
+        try (var a = Autograd.detectAnomaly(false)) {
             inf.sqrt().sum().backward();
         }
         assertEquals(Double.POSITIVE_INFINITY, inf.grad().get(0));

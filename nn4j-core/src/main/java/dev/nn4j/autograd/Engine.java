@@ -134,9 +134,11 @@ public final class Engine {
         Tensor[] res = n.backward.apply(g);
         if (n.creationTrace != null) {
             for (int i = 0; i < res.length; i++) {
-                // NaN only: PyTorch's anomaly mode lets infinities through
-                if (res[i] != null && res[i].dtype().isFloatingPoint() && res[i].isnan().any().item() != 0) {
-                    throw new IllegalStateException("Function '" + n.name() + "' returned nan values in its " + i
+                if (res[i] == null || !res[i].dtype().isFloatingPoint()) continue;
+                String bad = res[i].isnan().any().item() != 0 ? "nan"
+                        : n.anomalyChecksInf && res[i].isinf().any().item() != 0 ? "inf" : null;
+                if (bad != null) {
+                    throw new IllegalStateException("Function '" + n.name() + "' returned " + bad + " values in its " + i
                             + "th output.", n.creationTrace);
                 }
             }

@@ -23,6 +23,8 @@ public final class Node {
     Tensor[] saved;
     int[] savedVersions;
     final Throwable creationTrace;
+    /** Whether anomaly mode, when this node was created, also flags infinite gradients. */
+    final boolean anomalyChecksInf;
     Tensor retainTarget;
 
     public Node(String name, Tensor[] inputs, Tensor[] saved, Backward backward) {
@@ -47,6 +49,7 @@ public final class Node {
             for (int i = 0; i < saved.length; i++) savedVersions[i] = saved[i] == null ? 0 : saved[i].version();
         }
         creationTrace = GradMode.isAnomalyEnabled() ? new Throwable("forward of " + name) : null;
+        anomalyChecksInf = GradMode.anomalyMode() == GradMode.ANOMALY_NAN_INF;
     }
 
     /** PyTorch's name for this node, e.g. {@code MulBackward0}. */
