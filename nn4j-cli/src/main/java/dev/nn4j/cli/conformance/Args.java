@@ -11,6 +11,15 @@ public final class Args {
         this.node = node == null ? JsonNodeFactory.instance.objectNode() : node;
     }
 
+    /** A copy with {@code key} set to {@code value}. */
+    public Args with(String key, boolean value) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = node.isObject()
+                ? ((com.fasterxml.jackson.databind.node.ObjectNode) node).deepCopy()
+                : JsonNodeFactory.instance.objectNode();
+        copy.put(key, value);
+        return new Args(copy);
+    }
+
     public boolean has(String key) {
         return node.has(key) && !node.get(key).isNull();
     }

@@ -50,6 +50,12 @@ final class ConvPoolCases {
         r.functional("adaptive_avg_pool3d", (in, a) -> F.adaptiveAvgPool3d(in.get("input"), outputSize(a, 3)));
         r.functional("fractional_max_pool2d", (in, a) -> withIndices(F.fractionalMaxPool2dWithIndices(in.get("input"), fractional(in.get("_random_samples"), a, 2)), a));
         r.functional("fractional_max_pool3d", (in, a) -> withIndices(F.fractionalMaxPool3dWithIndices(in.get("input"), fractional(in.get("_random_samples"), a, 3)), a));
+        // torch's *_with_indices forms: the same op, always returning (values, indices)
+        for (String op : List.of("max_pool1d", "max_pool2d", "max_pool3d", "adaptive_max_pool1d", "adaptive_max_pool2d",
+                "adaptive_max_pool3d", "fractional_max_pool2d", "fractional_max_pool3d")) {
+            OpHandler h = r.functionalOps.get(op);
+            r.functional(op + "_with_indices", (in, a) -> h.apply(in, a.with("return_indices", true)));
+        }
     }
 
     /** {@code return_indices=True}: (values, indices); otherwise the values alone. */
