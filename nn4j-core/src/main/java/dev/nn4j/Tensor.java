@@ -443,6 +443,12 @@ public final class Tensor {
     public Tensor clampMin(double min) { return clamp(min, Double.NaN); }
     public Tensor clampMax(double max) { return clamp(Double.NaN, max); }
     public Tensor clamp(Tensor min, Tensor max) {
+        if (min == null && max == null) {
+            throw new IllegalArgumentException("clamp: at least one of 'min' or 'max' must not be None");
+        }
+        int[] shape = shape();
+        if (min != null) shape = dev.nn4j.internal.Shapes.broadcast("clamp", shape, min.shape());
+        if (max != null) dev.nn4j.internal.Shapes.broadcast("clamp", shape, max.shape());
         Tensor r = this;
         if (min != null) r = r.maximum(min);
         if (max != null) r = r.minimum(max);

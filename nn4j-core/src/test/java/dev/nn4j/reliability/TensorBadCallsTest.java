@@ -86,7 +86,8 @@ class TensorBadCallsTest {
         t.iae("in-place float into int", () -> Tensor.zeros(DType.INT64, 2).mul_(Tensor.of(0.5f, 0.5f)), "mul_", "int64");
         t.iae("in-place into bool", () -> Tensor.zeros(DType.BOOL, 2).add_(Tensor.of(1L, 1L)), "add_", "bool");
         t.iae("in-place on an expanded view", () -> z(1).expand(3).add_(Tensor.ones(3)), "add_", "memory location");
-        t.iae("clamp bounds of the wrong shape", () -> z(3).clamp(z(2), z(3)), "(3,)", "(2,)");
+        t.iae("clamp bounds of the wrong shape", () -> z(3).clamp(z(2), z(3)), "clamp", "(3,)", "(2,)");
+        t.iae("clamp without bounds", () -> z(3).clamp((Tensor) null, null), "clamp", "'min' or 'max'");
         t.iae("permute repeated", () -> z(2, 3).permute(0, 0), "permute", "repeated");
         t.iae("einsum ellipsis count", () -> Tensor.einsum("...ij,...jk", z(2, 2, 2)), "einsum");
         return t.tests();
