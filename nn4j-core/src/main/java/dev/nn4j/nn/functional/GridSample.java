@@ -12,14 +12,22 @@ import dev.nn4j.internal.Shapes;
  * }</pre>
  *
  * <p>Defaults are PyTorch's: {@code mode = "bilinear"}, {@code paddingMode = "zeros"},
- * {@code alignCorners = false}. Setters return {@code this}.
+ * {@code alignCorners = false}. Immutable; every setter returns a new object.
  */
-public final class GridSample {
+public final class GridSample implements Cloneable {
     private String mode = "bilinear";
     private String paddingMode = "zeros";
     private boolean alignCorners;
 
     private GridSample() {}
+
+    private GridSample copy() {
+        try {
+            return (GridSample) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     /** New options with PyTorch's defaults. */
     public static GridSample opts() {
@@ -28,20 +36,23 @@ public final class GridSample {
 
     /** {@code bilinear} (default), {@code nearest}, or {@code bicubic} (4-D input only). */
     public GridSample mode(String mode) {
-        this.mode = mode;
-        return this;
+        var c = copy();
+        c.mode = mode;
+        return c;
     }
 
     /** Values outside the input: {@code zeros} (default), {@code border} (clamped), {@code reflection}. */
     public GridSample paddingMode(String paddingMode) {
-        this.paddingMode = paddingMode;
-        return this;
+        var c = copy();
+        c.paddingMode = paddingMode;
+        return c;
     }
 
     /** True: grid values -1 and 1 are the centers of the corner pixels; false (default): their outer edges. */
     public GridSample alignCorners(boolean alignCorners) {
-        this.alignCorners = alignCorners;
-        return this;
+        var c = copy();
+        c.alignCorners = alignCorners;
+        return c;
     }
 
     /** Samples {@code input} at the locations of {@code grid}. */

@@ -3,18 +3,26 @@ package dev.nn4j.nn.functional;
 import dev.nn4j.Tensor;
 
 /**
- * Options of {@link F#instanceNorm} and its primitive.
+ * Options of {@link F#instanceNorm} and its primitive. Immutable; every setter returns a new object.
  *
  * <pre>{@code
  * Tensor y = InstanceNorm.opts().eps(1e-3).apply(x, null, null, weight, bias);
  * }</pre>
  */
-public final class InstanceNorm {
+public final class InstanceNorm implements Cloneable {
     private boolean useInputStats = true;
     private double momentum = 0.1;
     private double eps = 1e-5;
 
     private InstanceNorm() {}
+
+    private InstanceNorm copy() {
+        try {
+            return (InstanceNorm) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     /** PyTorch's defaults: {@code use_input_stats=true, momentum=0.1, eps=1e-5}. */
     public static InstanceNorm opts() {
@@ -23,18 +31,21 @@ public final class InstanceNorm {
 
     /** Normalise each instance with its own statistics (otherwise with the running ones). */
     public InstanceNorm useInputStats(boolean useInputStats) {
-        this.useInputStats = useInputStats;
-        return this;
+        var c = copy();
+        c.useInputStats = useInputStats;
+        return c;
     }
 
     public InstanceNorm momentum(double momentum) {
-        this.momentum = momentum;
-        return this;
+        var c = copy();
+        c.momentum = momentum;
+        return c;
     }
 
     public InstanceNorm eps(double eps) {
-        this.eps = eps;
-        return this;
+        var c = copy();
+        c.eps = eps;
+        return c;
     }
 
     /** The configured {@code useInputStats}. */

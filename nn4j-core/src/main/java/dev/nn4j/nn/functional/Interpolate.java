@@ -17,9 +17,9 @@ import java.util.Arrays;
  * <p>Defaults are PyTorch's: {@code mode = "nearest"}, {@code alignCorners = null} (false for the
  * interpolating modes, and it may not be set for nearest / nearest-exact / area),
  * {@code recomputeScaleFactor = null}, {@code antialias = false}. Exactly one of {@link #size} and
- * {@link #scaleFactor} must be set. Setters return {@code this}.
+ * {@link #scaleFactor} must be set. Immutable; every setter returns a new object.
  */
-public final class Interpolate {
+public final class Interpolate implements Cloneable {
     private int[] size;
     private double[] scaleFactor;
     private String mode = "nearest";
@@ -29,6 +29,14 @@ public final class Interpolate {
 
     private Interpolate() {}
 
+    private Interpolate copy() {
+        try {
+            return (Interpolate) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** New options with PyTorch's defaults. */
     public static Interpolate opts() {
         return new Interpolate();
@@ -36,20 +44,23 @@ public final class Interpolate {
 
     /** Output spatial size: one value per spatial dim, or a single value used for all of them. */
     public Interpolate size(int... size) {
-        this.size = size == null ? null : size.clone();
-        return this;
+        var c = copy();
+        c.size = size == null ? null : size.clone();
+        return c;
     }
 
     /** Multiplier of the spatial size: one per spatial dim, or a single value used for all of them. */
     public Interpolate scaleFactor(double... scaleFactor) {
-        this.scaleFactor = scaleFactor == null ? null : scaleFactor.clone();
-        return this;
+        var c = copy();
+        c.scaleFactor = scaleFactor == null ? null : scaleFactor.clone();
+        return c;
     }
 
     /** {@code nearest | nearest-exact | linear | bilinear | bicubic | trilinear | area}. */
     public Interpolate mode(String mode) {
-        this.mode = mode;
-        return this;
+        var c = copy();
+        c.mode = mode;
+        return c;
     }
 
     /**
@@ -57,8 +68,9 @@ public final class Interpolate {
      * each other; false (default) maps their corner edges (scale = in / out).
      */
     public Interpolate alignCorners(Boolean alignCorners) {
-        this.alignCorners = alignCorners;
-        return this;
+        var c = copy();
+        c.alignCorners = alignCorners;
+        return c;
     }
 
     /**
@@ -66,14 +78,16 @@ public final class Interpolate {
      * (the scale used is in/out, not the factor). Not allowed together with {@code size}.
      */
     public Interpolate recomputeScaleFactor(Boolean recomputeScaleFactor) {
-        this.recomputeScaleFactor = recomputeScaleFactor;
-        return this;
+        var c = copy();
+        c.recomputeScaleFactor = recomputeScaleFactor;
+        return c;
     }
 
     /** Antialiased downsampling (PIL's filters); bilinear and bicubic on 4-D inputs only. */
     public Interpolate antialias(boolean antialias) {
-        this.antialias = antialias;
-        return this;
+        var c = copy();
+        c.antialias = antialias;
+        return c;
     }
 
     /** Interpolates {@code input} of shape {@code (N, C, d1[, d2[, d3]])} with these options. */

@@ -16,9 +16,9 @@ import dev.nn4j.Tensor;
  *
  * <p>Defaults are PyTorch's: {@code training = true}, {@code needWeights = true},
  * {@code useSeparateProjWeight = false}, {@code averageAttnWeights = true}, every tensor null.
- * Setters return {@code this}.
+ * Immutable; every setter returns a new object.
  */
-public final class Mha {
+public final class Mha implements Cloneable {
     boolean training = true;
     Tensor keyPaddingMask;
     boolean needWeights = true;
@@ -31,6 +31,14 @@ public final class Mha {
 
     private Mha() {}
 
+    private Mha copy() {
+        try {
+            return (Mha) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** The attention output {@code (L, N, E)} (or {@code (L, E)} unbatched) and the attention weights, null unless requested. */
     public record Output(Tensor output, Tensor weights) {}
 
@@ -41,64 +49,74 @@ public final class Mha {
 
     /** Dropout runs only while training (default true). */
     public Mha training(boolean training) {
-        this.training = training;
-        return this;
+        var c = copy();
+        c.training = training;
+        return c;
     }
 
     /** (N, S) or (S): bool true = ignore that key; floating = added to the scores. */
     public Mha keyPaddingMask(Tensor keyPaddingMask) {
-        this.keyPaddingMask = keyPaddingMask;
-        return this;
+        var c = copy();
+        c.keyPaddingMask = keyPaddingMask;
+        return c;
     }
 
     /** Whether to return the attention weights (default true). */
     public Mha needWeights(boolean needWeights) {
-        this.needWeights = needWeights;
-        return this;
+        var c = copy();
+        c.needWeights = needWeights;
+        return c;
     }
 
     /** (L, S) or (N * numHeads, L, S): bool true = not allowed to attend; floating = added to the scores. */
     public Mha attnMask(Tensor attnMask) {
-        this.attnMask = attnMask;
-        return this;
+        var c = copy();
+        c.attnMask = attnMask;
+        return c;
     }
 
     /** Use {@code qProjWeight}, {@code kProjWeight}, {@code vProjWeight} instead of the packed {@code inProjWeight}. */
     public Mha useSeparateProjWeight(boolean useSeparateProjWeight) {
-        this.useSeparateProjWeight = useSeparateProjWeight;
-        return this;
+        var c = copy();
+        c.useSeparateProjWeight = useSeparateProjWeight;
+        return c;
     }
 
     /** Separate projections (E, E), (E, kdim), (E, vdim); used with {@link #useSeparateProjWeight}. */
     public Mha projWeights(Tensor qProjWeight, Tensor kProjWeight, Tensor vProjWeight) {
-        this.qProjWeight = qProjWeight;
-        this.kProjWeight = kProjWeight;
-        this.vProjWeight = vProjWeight;
-        return this;
+        var c = copy();
+        c.qProjWeight = qProjWeight;
+        c.kProjWeight = kProjWeight;
+        c.vProjWeight = vProjWeight;
+        return c;
     }
 
     /** Precomputed keys (N * numHeads, S, E / numHeads) used instead of projecting {@code key}. */
     public Mha staticK(Tensor staticK) {
-        this.staticK = staticK;
-        return this;
+        var c = copy();
+        c.staticK = staticK;
+        return c;
     }
 
     /** Precomputed values (N * numHeads, S, E / numHeads) used instead of projecting {@code value}. */
     public Mha staticV(Tensor staticV) {
-        this.staticV = staticV;
-        return this;
+        var c = copy();
+        c.staticV = staticV;
+        return c;
     }
 
     /** Average the returned weights over heads (default true) or return them per head. */
     public Mha averageAttnWeights(boolean averageAttnWeights) {
-        this.averageAttnWeights = averageAttnWeights;
-        return this;
+        var c = copy();
+        c.averageAttnWeights = averageAttnWeights;
+        return c;
     }
 
     /** The generator of the dropout mask (default: {@link Generator#getDefault()}). */
     public Mha generator(Generator generator) {
-        this.generator = generator;
-        return this;
+        var c = copy();
+        c.generator = generator;
+        return c;
     }
 
     /** Runs {@code multi_head_attention_forward} with these options; the arguments are PyTorch's required ones. */

@@ -5,12 +5,13 @@ import dev.nn4j.Tensor;
 /**
  * Options of {@link F#multiMarginLoss} (PyTorch's {@code multi_margin_loss}), also its primitive: configure once,
  * {@link #apply} many times. Defaults: {@code p=1, margin=1, weight=null, reduction=MEAN}.
+ * Immutable; every setter returns a new object.
  *
  * <pre>{@code
  * Tensor loss = F.multiMarginLoss(scores, labels, MultiMargin.opts().p(2).margin(0.5));
  * }</pre>
  */
-public final class MultiMargin {
+public final class MultiMargin implements Cloneable {
     private int p = 1;
     private double margin = 1.0;
     private Tensor weight;
@@ -18,30 +19,42 @@ public final class MultiMargin {
 
     private MultiMargin() {}
 
+    private MultiMargin copy() {
+        try {
+            return (MultiMargin) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     public static MultiMargin opts() {
         return new MultiMargin();
     }
 
     /** The exponent of each margin violation: 1 or 2. */
     public MultiMargin p(int p) {
-        this.p = p;
-        return this;
+        var c = copy();
+        c.p = p;
+        return c;
     }
 
     public MultiMargin margin(double margin) {
-        this.margin = margin;
-        return this;
+        var c = copy();
+        c.margin = margin;
+        return c;
     }
 
     /** A weight per class {@code (C)}, applied by the target's class; null for none. */
     public MultiMargin weight(Tensor weight) {
-        this.weight = weight;
-        return this;
+        var c = copy();
+        c.weight = weight;
+        return c;
     }
 
     public MultiMargin reduction(Reduction reduction) {
-        this.reduction = reduction;
-        return this;
+        var c = copy();
+        c.reduction = reduction;
+        return c;
     }
 
     public int p() { return p; }

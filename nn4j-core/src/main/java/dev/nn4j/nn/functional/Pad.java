@@ -8,6 +8,7 @@ import java.util.List;
 
 /**
  * Options of {@code pad} ({@code torch.nn.functional.pad}), also its primitive.
+ * Immutable; every setter returns a new object.
  *
  * <p>{@code pad} lists the amounts for the trailing dimensions, <b>last dimension first</b>:
  * {@code (left, right)} pads the last dim, {@code (left, right, top, bottom)} the last two,
@@ -23,12 +24,20 @@ import java.util.List;
  * (repeat the edge), {@code circular} (wrap around; amount &le; size). The non-constant modes pad the last
  * 1, 2 or 3 dims of a 2-D/3-D, 3-D/4-D or 4-D/5-D input (circular needs the batch dim: (N, C, *)).
  */
-public final class Pad {
+public final class Pad implements Cloneable {
     private int[] pad = new int[0];
     private String mode = "constant";
     private Double value;
 
     private Pad() {}
+
+    private Pad copy() {
+        try {
+            return (Pad) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     /** New options with PyTorch's defaults (constant mode, value 0, no padding). */
     public static Pad opts() {
@@ -37,20 +46,23 @@ public final class Pad {
 
     /** Padding amounts, last dimension first (an even number of values). */
     public Pad pad(int... pad) {
-        this.pad = pad.clone();
-        return this;
+        var c = copy();
+        c.pad = pad.clone();
+        return c;
     }
 
     /** {@code constant | reflect | replicate | circular}. */
     public Pad mode(String mode) {
-        this.mode = mode;
-        return this;
+        var c = copy();
+        c.mode = mode;
+        return c;
     }
 
     /** The fill value of constant mode (PyTorch's {@code value}; null = 0). */
     public Pad value(Double value) {
-        this.value = value;
-        return this;
+        var c = copy();
+        c.value = value;
+        return c;
     }
 
     /** Pads {@code input} with these options. */

@@ -13,9 +13,9 @@ import dev.nn4j.Tensor;
  * }</pre>
  *
  * <p>Defaults are PyTorch's: no mask, {@code dropoutP = 0}, {@code isCausal = false}, {@code scale = null}
- * (1 / sqrt(E)), {@code enableGqa = false}. Setters return {@code this}.
+ * (1 / sqrt(E)), {@code enableGqa = false}. Immutable; every setter returns a new object.
  */
-public final class Sdpa {
+public final class Sdpa implements Cloneable {
     private Tensor attnMask;
     private double dropoutP;
     private boolean isCausal;
@@ -24,6 +24,14 @@ public final class Sdpa {
     private Generator generator;
 
     private Sdpa() {}
+
+    private Sdpa copy() {
+        try {
+            return (Sdpa) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     /** New options with PyTorch's defaults. */
     public static Sdpa opts() {
@@ -35,38 +43,44 @@ public final class Sdpa {
      * (added to the scores, e.g. -inf to exclude).
      */
     public Sdpa attnMask(Tensor attnMask) {
-        this.attnMask = attnMask;
-        return this;
+        var c = copy();
+        c.attnMask = attnMask;
+        return c;
     }
 
     /** Dropout probability on the attention weights (always applied when > 0, as in PyTorch). */
     public Sdpa dropoutP(double dropoutP) {
-        this.dropoutP = dropoutP;
-        return this;
+        var c = copy();
+        c.dropoutP = dropoutP;
+        return c;
     }
 
     /** Lower-triangular (causal) mask: query i attends keys j &lt;= i (top-left aligned when L != S). */
     public Sdpa isCausal(boolean isCausal) {
-        this.isCausal = isCausal;
-        return this;
+        var c = copy();
+        c.isCausal = isCausal;
+        return c;
     }
 
     /** Score scale; null (default) = 1 / sqrt(E). */
     public Sdpa scale(Double scale) {
-        this.scale = scale;
-        return this;
+        var c = copy();
+        c.scale = scale;
+        return c;
     }
 
     /** Grouped-query attention: key/value heads (dim -3) are repeated to match the query heads. */
     public Sdpa enableGqa(boolean enableGqa) {
-        this.enableGqa = enableGqa;
-        return this;
+        var c = copy();
+        c.enableGqa = enableGqa;
+        return c;
     }
 
     /** The generator of the dropout mask (default: {@link Generator#getDefault()}). */
     public Sdpa generator(Generator generator) {
-        this.generator = generator;
-        return this;
+        var c = copy();
+        c.generator = generator;
+        return c;
     }
 
     /** Attention of {@code query} over {@code key}/{@code value} with these options. */

@@ -6,7 +6,7 @@ import java.util.function.BinaryOperator;
 /**
  * Options of {@link F#tripletMarginWithDistanceLoss} (PyTorch's {@code triplet_margin_with_distance_loss}), also
  * its primitive: configure once, {@link #apply} many times. Defaults: the pairwise (p = 2) distance,
- * {@code margin=1, swap=false, reduction=MEAN}.
+ * {@code margin=1, swap=false, reduction=MEAN}. Immutable; every setter returns a new object.
  *
  * <pre>{@code
  * var cosine = TripletMarginWithDistance.opts()
@@ -15,13 +15,21 @@ import java.util.function.BinaryOperator;
  * Tensor loss = cosine.apply(anchor, positive, negative);
  * }</pre>
  */
-public final class TripletMarginWithDistance {
+public final class TripletMarginWithDistance implements Cloneable {
     private BinaryOperator<Tensor> distanceFunction;
     private double margin = 1.0;
     private boolean swap;
     private Reduction reduction = Reduction.MEAN;
 
     private TripletMarginWithDistance() {}
+
+    private TripletMarginWithDistance copy() {
+        try {
+            return (TripletMarginWithDistance) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     public static TripletMarginWithDistance opts() {
         return new TripletMarginWithDistance();
@@ -32,24 +40,28 @@ public final class TripletMarginWithDistance {
      * pairwise distance {@code ||x1 - x2 + 1e-6||_2} over the last dim.
      */
     public TripletMarginWithDistance distanceFunction(BinaryOperator<Tensor> distanceFunction) {
-        this.distanceFunction = distanceFunction;
-        return this;
+        var c = copy();
+        c.distanceFunction = distanceFunction;
+        return c;
     }
 
     public TripletMarginWithDistance margin(double margin) {
-        this.margin = margin;
-        return this;
+        var c = copy();
+        c.margin = margin;
+        return c;
     }
 
     /** Uses {@code min(d(a, n), d(p, n))} as the negative distance. */
     public TripletMarginWithDistance swap(boolean swap) {
-        this.swap = swap;
-        return this;
+        var c = copy();
+        c.swap = swap;
+        return c;
     }
 
     public TripletMarginWithDistance reduction(Reduction reduction) {
-        this.reduction = reduction;
-        return this;
+        var c = copy();
+        c.reduction = reduction;
+        return c;
     }
 
     public BinaryOperator<Tensor> distanceFunction() { return distanceFunction; }
