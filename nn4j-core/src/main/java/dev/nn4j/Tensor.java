@@ -309,6 +309,8 @@ public final class Tensor {
     public Tensor squeeze(int dim) { return Views.squeeze(this, dim); }
     public Tensor unsqueeze(int dim) { return Views.unsqueeze(this, dim); }
     public Tensor flatten() { return flatten(0, -1); }
+    /** {@code flatten(startDim, -1)}, as {@code x.flatten(1)} in PyTorch. */
+    public Tensor flatten(int startDim) { return flatten(startDim, -1); }
     public Tensor flatten(int startDim, int endDim) { return Views.flatten(this, startDim, endDim); }
     public Tensor unflatten(int dim, int... sizes) { return Views.unflatten(this, dim, sizes); }
     public Tensor contiguous() { return isContiguous() ? this : Views.copy(this, "contiguous"); }

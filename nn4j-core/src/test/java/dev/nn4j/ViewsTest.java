@@ -175,6 +175,8 @@ class ViewsTest {
         Tensor x = arange(2, 3, 4);
         assertArrayEquals(new int[] {24}, x.flatten().shape());
         assertArrayEquals(new int[] {2, 12}, x.flatten(1, -1).shape());
+        assertArrayEquals(new int[] {2, 12}, x.flatten(1).shape());
+        assertArrayEquals(new int[] {2, 3, 4}, x.flatten(-1).shape());
         assertArrayEquals(new int[] {6, 4}, x.flatten(0, 1).shape());
         assertArrayEquals(new int[] {1}, Tensor.scalar(3).flatten().shape());
         assertArrayEquals(new int[] {2, 3, 2, 2}, x.unflatten(2, 2, 2).shape());
