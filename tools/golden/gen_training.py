@@ -71,6 +71,8 @@ OPTIM_CASES = [
     ("NAdam", "betas_eps", {"lr": 0.02, "betas": [0.8, 0.99], "eps": 1e-3}, 5),
     ("RAdam", "wd", {"lr": 0.01, "weight_decay": 0.1}, 8),
     ("RAdam", "betas", {"lr": 0.05, "betas": [0.8, 0.99], "eps": 1e-6}, 9),
+    # implementation switches that change no value: the runner must accept them
+    ("Adam", "implementation_flags", {"lr": 0.01, "foreach": False, "capturable": False, "differentiable": False, "fused": False}, 4),
 ]
 
 SCHED_CASES = [

@@ -40,6 +40,12 @@ final class TrainingCases {
         r.kind("sched", TrainingCases::runSched);
     }
 
+    /**
+     * PyTorch's switches between implementations of the same update (multi-tensor loops, CUDA graphs, autograd
+     * through the step, fused kernels): they change no value, and nn4j has one implementation.
+     */
+    private static final java.util.Set<String> IMPLEMENTATION_FLAGS = java.util.Set.of("foreach", "capturable", "differentiable", "fused");
+
     /** Builds an optimizer from PyTorch's name and keyword arguments (every option, by its PyTorch key). */
     static Optimizer optimizer(String name, List<Tensor> params, JsonNode args) {
         OptimizerOptions<?> o = switch (name) {
@@ -59,6 +65,7 @@ final class TrainingCases {
         for (Iterator<Map.Entry<String, JsonNode>> it = args.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode v = e.getValue();
+            if (IMPLEMENTATION_FLAGS.contains(e.getKey())) continue;
             Object value;
             if (v.isArray()) {
                 double[] d = new double[v.size()];

@@ -24,6 +24,6 @@ class TrainingGoldenTest {
         List<Conformance.Result> bad = report.results().stream().filter(r -> r.outcome().status() != Outcome.Status.PASS).toList();
         assertTrue(bad.isEmpty(), () -> report.summary() + "\n" + bad.stream().map(Conformance.Result::describe).collect(Collectors.joining("\n")));
         // every optimizer and scheduler of nn4j is covered: a file that lost its cases must not pass silently
-        assertEquals(48, report.results().size(), report::summary);
+        assertEquals(49, report.results().size(), report::summary);
     }
 }
