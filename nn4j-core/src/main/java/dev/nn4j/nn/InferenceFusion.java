@@ -6,10 +6,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * How {@link Sequential} runs its children under no-grad: a {@link Conv2d} followed by a {@link ReLU}, and optionally
- * a 2x2 {@link MaxPool2d}, becomes one {@link Fusion} op (no intermediate tensors; the results are the same values).
- * Only the exact module classes, without hooks, zero padding mode and PyTorch's default pooling window are fused;
- * every other child runs as usual.
+ * How {@link Sequential} runs its children under no-grad: {@code Conv2d, ReLU, Conv2d (3x3), ReLU, MaxPool2d(2)}
+ * becomes one {@link Fusion} op run sample by sample (equal to the module-by-module values up to float rounding:
+ * its second conv is Winograd F(4x4)); otherwise a {@link Conv2d} followed by a {@link ReLU}, and optionally a 2x2
+ * {@link MaxPool2d}, becomes one op with the same values bit for bit. Only the exact module classes, without hooks,
+ * zero padding mode and PyTorch's default pooling window are fused; every other child runs as usual.
  */
 final class InferenceFusion {
     private InferenceFusion() {}
@@ -18,6 +19,17 @@ final class InferenceFusion {
         int n = modules.size();
         for (int i = 0; i < n; ) {
             Module m = modules.get(i);
+            if (x instanceof Tensor t && i + 4 < n && fusableConv(m) && plain(modules.get(i + 1), ReLU.class)
+                    && fusableConv(modules.get(i + 2)) && plain(modules.get(i + 3), ReLU.class)
+                    && plain(modules.get(i + 4), MaxPool2d.class) && twoByTwo((MaxPool2d) modules.get(i + 4))) {
+                Conv2d c1 = (Conv2d) m, c2 = (Conv2d) modules.get(i + 2);
+                Tensor y = Fusion.conv2dReluConv2dReluMaxPool2d(t, c1.weight, c1.bias, c1.conv, c2.weight, c2.bias, c2.conv);
+                if (y != null) {
+                    x = y;
+                    i += 5;
+                    continue;
+                }
+            }
             if (x instanceof Tensor t && i + 1 < n && fusableConv(m) && plain(modules.get(i + 1), ReLU.class)) {
                 Conv2d conv = (Conv2d) m;
                 if (i + 2 < n && plain(modules.get(i + 2), MaxPool2d.class) && twoByTwo((MaxPool2d) modules.get(i + 2))) {

@@ -4,6 +4,7 @@ import dev.nn4j.Autograd;
 import dev.nn4j.DType;
 import dev.nn4j.Tensor;
 import dev.nn4j.backend.cpu.ConvGeometry;
+import dev.nn4j.backend.cpu.ConvPairKernels;
 import dev.nn4j.backend.cpu.FusedKernels;
 import dev.nn4j.backend.cpu.WinogradConv;
 import dev.nn4j.internal.Storage;
@@ -44,6 +45,46 @@ public final class Fusion {
         WinogradConv.forwardReluMaxPool2x2(ConvArgs.f32(ConvArgs.dense(input)), ConvArgs.f32(ConvArgs.dense(weight)),
                 bias == null ? null : ConvArgs.f32(ConvArgs.dense(bias)), y, g);
         return Tensor.fromArray(y, g.batch(), g.outChannels(), ph, pw);
+    }
+
+    /**
+     * {@code maxPool2d(relu(conv2d(relu(conv2d(input, w1, b1, o1)), w2, b2, o2)), 2)} with conv2 3x3, computed one
+     * sample at a time ({@link ConvPairKernels}), or null when that path does not apply (then compose the other
+     * fusions). Equal to the composite up to float rounding (conv2 runs as Winograd F(4x4, 3x3)).
+     */
+    public static Tensor conv2dReluConv2dReluMaxPool2d(Tensor input, Tensor w1, Tensor b1, Conv o1, Tensor w2, Tensor b2, Conv o2) {
+        ConvPairKernels.Pair p = pairGeometry(input, w1, b1, o1, w2, b2, o2);
+        if (p == null) return null;
+        float[] y = new float[p.n() * p.c2() * p.ph() * p.pw()];
+        ConvPairKernels.forward(ConvArgs.f32(ConvArgs.dense(input)), ConvArgs.f32(ConvArgs.dense(w1)),
+                b1 == null ? null : ConvArgs.f32(ConvArgs.dense(b1)), ConvArgs.f32(ConvArgs.dense(w2)),
+                b2 == null ? null : ConvArgs.f32(ConvArgs.dense(b2)), y, p);
+        return Tensor.fromArray(y, p.n(), p.c2(), p.ph(), p.pw());
+    }
+
+    /** The pair's geometry: float32, no gradient, stride 1, dilation 1, one group, numeric padding, conv2 3x3; else null. */
+    private static ConvPairKernels.Pair pairGeometry(Tensor x, Tensor w1, Tensor b1, Conv o1, Tensor w2, Tensor b2, Conv o2) {
+        if (x == null || w1 == null || w2 == null || x.dim() != 4 || w1.dim() != 4 || w2.dim() != 4) return null;
+        for (Tensor t : new Tensor[] {x, w1, b1, w2, b2}) {
+            if (t != null && (t.dtype() != DType.FLOAT32 || Autograd.isGradEnabled() && t.requiresGrad())) return null;
+        }
+        if (b1 != null && (b1.dim() != 1 || b1.size(0) != w1.size(0)) || b2 != null && (b2.dim() != 1 || b2.size(0) != w2.size(0))) {
+            return null;
+        }
+        if (w1.size(1) != x.size(1) || w2.size(1) != w1.size(0) || w2.size(2) != 3 || w2.size(3) != 3) return null;
+        int[] p1 = plainPadding(o1), p2 = plainPadding(o2);
+        if (p1 == null || p2 == null) return null;
+        ConvPairKernels.Pair p = new ConvPairKernels.Pair(x.size(0), x.size(1), x.size(2), x.size(3), w1.size(0), w1.size(2),
+                w1.size(3), p1[0], p1[1], w2.size(0), p2[0], p2[1]);
+        return ConvPairKernels.supports(p) ? p : null;
+    }
+
+    /** The (h, w) padding of a stride-1, dilation-1, one-group conv with numeric padding; null for any other conv. */
+    private static int[] plainPadding(Conv o) {
+        if (o.groups() != 1 || o.paddingMode() != null) return null;
+        int[] st = ConvArgs.expand("conv2d", "stride", o.stride(), 2), dil = ConvArgs.expand("conv2d", "dilation", o.dilation(), 2);
+        if (st[0] != 1 || st[1] != 1 || dil[0] != 1 || dil[1] != 1) return null;
+        return ConvArgs.expand("conv2d", "padding", o.padding(), 2);
     }
 
     /**
