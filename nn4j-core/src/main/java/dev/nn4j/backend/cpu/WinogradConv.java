@@ -158,7 +158,7 @@ public final class WinogradConv {
     }
 
     /** {@code nn4j.winograd=2} keeps every conv on F(2x2, 3x3) (smaller rounding errors than F(4x4, 3x3)). */
-    private static final boolean ONLY_F2 = "2".equals(System.getProperty("nn4j.winograd"));
+    static final boolean ONLY_F2 = "2".equals(System.getProperty("nn4j.winograd"));
 
     /**
      * The output tile size: F(4x4, 3x3) (2.25 multiplies per output and channel pair) for 32 or more input channels,
