@@ -36,10 +36,14 @@ public final class ConvPairKernels {
         public int pw() { return ow2() / 2; }
     }
 
-    /** Whether this path applies: the conditions above, F(4x4) allowed ({@code nn4j.winograd} not 2), and a sample small enough that its V stays within 1 MB. */
+    /**
+     * Whether this path applies: the conditions above, F(4x4) allowed ({@code nn4j.winograd} not 2), and a sample small
+     * enough that its V stays within 1 MB.
+     */
     public static boolean supports(Pair p) {
-        return Gemm.USE_VECTOR_API && !WinogradConv.ONLY_F2 && L == 16 && p.c1() % L == 0 && p.c2() % (2 * L) == 0 && p.oh1() >= 1 && p.ow1() >= 1
-                && p.ph() >= 1 && p.pw() >= 1 && 36L * tilesHigh(p) * tilesWide(p) * p.c1() <= 1 << 18;
+        return Gemm.USE_VECTOR_API && !WinogradConv.ONLY_F2 && L == 16 && p.c1() % L == 0 && p.c2() % (2 * L) == 0
+                && p.oh1() >= 1 && p.ow1() >= 1 && p.ph() >= 1 && p.pw() >= 1
+                && 36L * tilesHigh(p) * tilesWide(p) * p.c1() <= 1 << 18;
     }
 
     /** {@code y} (n, c2, ph, pw) = the pooled output; bias arrays may be null. */
