@@ -3,10 +3,11 @@
 float64, through the calls of shared/conformance/reference_runner.py. The result is a new file of the same format
 with the same ops and arguments but other values: a stand-in for the case files nn4j is run against but cannot see.
 
-Floats are perturbed so that their domain holds: values in [0, 1] stay there (x ** (1 + 0.2u)), positive values
-stay positive (x * (1 + 0.2u)), floats that are all integers (class targets, +-1 labels) are kept, the rest get
-x * (1 + 0.2u) + 0.1n. Integer and bool inputs are kept. Sequential cases and scheduler cases are copied.
-usage: /usr/bin/python3 tools/golden/perturb_cases.py IN.jsonl SEED > OUT.jsonl
+Floats are perturbed so that their domain holds: values in [0, 1] stay there (x ** (1 + su)), positive values
+stay positive (x * max(1 + su, 0.05)), floats that are all integers (class targets, +-1 labels) are kept, the rest
+get x * (1 + su) + 0.5 s n, with u uniform in [-1, 1], n standard normal and s the scale (0.2 unless given).
+Integer and bool inputs are kept. Sequential cases and scheduler cases are copied.
+usage: /usr/bin/python3 tools/golden/perturb_cases.py IN.jsonl SEED [SCALE] > OUT.jsonl   (SCALE: 0.2 unless given)
 """
 import json
 import os
@@ -17,6 +18,7 @@ import torch.nn as nn
 
 src = open(sys.argv[1]).read().splitlines()
 seed = int(sys.argv[2])
+scale = float(sys.argv[3]) if len(sys.argv) > 3 else 0.2
 repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ref = open(os.path.join(repo, "..", "shared", "conformance", "reference_runner.py")).read()
 exec(ref[:ref.index("bad = skipped = 0")])   # tens, close, call_functional
@@ -42,11 +44,11 @@ def perturb(d):
         return d
     u = torch.rand(x.shape, generator=g, dtype=torch.float64) * 2 - 1
     if torch.all((finite >= 0) & (finite <= 1)):
-        y = x ** (1 + 0.2 * u)
+        y = x ** (1 + scale * u)
     elif torch.all(finite > 0):
-        y = x * (1 + 0.2 * u)
+        y = x * (1 + scale * u).clamp(min=0.05)
     else:
-        y = x * (1 + 0.2 * u) + 0.1 * torch.randn(x.shape, generator=g, dtype=torch.float64)
+        y = x * (1 + scale * u) + 0.5 * scale * torch.randn(x.shape, generator=g, dtype=torch.float64)
     y = torch.where(torch.isfinite(x), y, x).to(torch.float32)
     return {"dtype": "float32", "shape": d["shape"], "data": [float(f"{v:.9g}") for v in y.tolist()]}
 
