@@ -52,10 +52,14 @@ class ConformanceTest {
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> assertNoFailures(f, strict)));
     }
 
-    /** Extra tensor cases with other arguments (tools/golden/tensor_cases.py): the tensor area is complete, no skips. */
+    /**
+     * Extra tensor cases with other arguments (tools/golden/tensor_cases.py) and at the edges: int64 and bool inputs,
+     * NaN, ties, -inf rows (tools/golden/tensor_edge_cases.py). The tensor area is complete: no skips.
+     */
     @Test
     void extraTensorCasesPass() throws Exception {
         assertNoFailures(Path.of(ConformanceTest.class.getResource("/conformance/tensor-extra.jsonl").toURI()), true);
+        assertNoFailures(Path.of(ConformanceTest.class.getResource("/conformance/tensor-edge.jsonl").toURI()), true);
     }
 
     /**
