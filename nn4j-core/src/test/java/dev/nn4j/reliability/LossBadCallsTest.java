@@ -41,6 +41,8 @@ class LossBadCallsTest {
                 "cross_entropy", "target 5");
         t.iae("nll_loss target", () -> F.nllLoss(logits, longs(3, 0)), "nll_loss", "target 3");
         t.iae("nll_loss ignore_index is not a range", () -> F.nllLoss(logits, longs(0, 4), Nll.opts().ignoreIndex(3)), "nll_loss", "target 4");
+        t.iae("nll_loss weight that needs a gradient", () -> F.nllLoss(logits, longs(0, 1), Nll.opts().weight(Tensor.ones(3).requiresGrad_(true))),
+                "nll_loss", "not differentiable", "'weight'");
         t.iae("multi_margin_loss target", () -> F.multiMarginLoss(logits, longs(-1, 0)), "multi_margin_loss", "-1");
         t.iae("multilabel_margin_loss target", () -> F.multilabelMarginLoss(logits, Tensor.fromArray(new long[] {0, 5, -1, 0, -1, 0}, 2, 3)),
                 "multilabel_margin_loss", "5");

@@ -63,6 +63,15 @@ class ConformanceTest {
     }
 
     /**
+     * Functional ops with arguments the shared file does not use (tools/golden/functional_edge_cases.py), gradients of
+     * every input PyTorch differentiates: no failures, no skips.
+     */
+    @Test
+    void functionalEdgeCasesPass() throws Exception {
+        assertNoFailures(Path.of(ConformanceTest.class.getResource("/conformance/functional-edge.jsonl").toURI()), true);
+    }
+
+    /**
      * The shared cases with re-drawn inputs and PyTorch's references for them (tools/golden/perturb_cases.py,
      * seed 1): the same ops and arguments at other values, as the case files nn4j is run against but cannot see.
      */

@@ -41,6 +41,11 @@ final class ClassificationLosses {
         }
         int classes = in.length == 1 ? in[0] : in[1];
         Losses.flatWeight(op, weight, classes);
+        if (weight != null && weight.requiresGrad() && dev.nn4j.Autograd.isGradEnabled()) {
+            // PyTorch's nll_loss has no derivative for its class weights
+            throw new IllegalArgumentException(op + ": the function 'nll_loss_forward' is not differentiable with respect to "
+                    + "argument 'weight'. This input cannot have requires_grad True.");
+        }
         Losses.checkClassRange(op, target, classes, ignoreIndex);
     }
 
@@ -105,11 +110,12 @@ final class ClassificationLosses {
     }
 
     /** Weight viewed as {@code (1, C, 1, ..., 1)} so that it broadcasts along the class dim. */
+    /** The class weights shaped to broadcast along {@code classDim} of {@code like} (differentiable, as PyTorch's composite). */
     private static Tensor classWeight(Tensor weight, Tensor like, int classDim) {
         int[] shape = new int[like.dim()];
         Arrays.fill(shape, 1);
         shape[classDim] = weight.numel();
-        return weight.detach().to(like.dtype()).reshape(shape);
+        return weight.to(like.dtype()).reshape(shape);
     }
 
     private static Tensor crossEntropyLabelSmoothing(Tensor input, Tensor target, CrossEntropy o) {
