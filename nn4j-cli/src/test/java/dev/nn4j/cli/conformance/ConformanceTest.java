@@ -53,31 +53,21 @@ class ConformanceTest {
     }
 
     /**
-     * Extra tensor cases with other arguments (tools/golden/tensor_cases.py) and at the edges: int64 and bool inputs,
-     * NaN, ties, -inf rows (tools/golden/tensor_edge_cases.py). The tensor area is complete: no skips.
+     * Every case file of this module's test resources (src/test/resources/conformance, but for tiny-cases.jsonl,
+     * which the runner's own tests use and which fails on purpose): nn4j's extra PyTorch cases, each made by a script
+     * in tools/golden (tensor_cases.py, tensor_edge_cases.py, functional_edge_cases.py, gen_training.py, ...) and the
+     * shared cases with re-drawn inputs (perturb_cases.py, seed 1). No failures and no skips.
      */
-    @Test
-    void extraTensorCasesPass() throws Exception {
-        assertNoFailures(Path.of(ConformanceTest.class.getResource("/conformance/tensor-extra.jsonl").toURI()), true);
-        assertNoFailures(Path.of(ConformanceTest.class.getResource("/conformance/tensor-edge.jsonl").toURI()), true);
-    }
-
-    /**
-     * Functional ops with arguments the shared file does not use (tools/golden/functional_edge_cases.py), gradients of
-     * every input PyTorch differentiates: no failures, no skips.
-     */
-    @Test
-    void functionalEdgeCasesPass() throws Exception {
-        assertNoFailures(Path.of(ConformanceTest.class.getResource("/conformance/functional-edge.jsonl").toURI()), true);
-    }
-
-    /**
-     * The shared cases with re-drawn inputs and PyTorch's references for them (tools/golden/perturb_cases.py,
-     * seed 1): the same ops and arguments at other values, as the case files nn4j is run against but cannot see.
-     */
-    @Test
-    void perturbedSharedCasesPass() throws Exception {
-        assertNoFailures(Path.of(ConformanceTest.class.getResource("/conformance/shared-perturbed-1.jsonl").toURI()), true);
+    @TestFactory
+    Stream<DynamicTest> extraCasesPass() throws IOException {
+        Path dir = Path.of("src", "test", "resources", "conformance");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".jsonl"))
+                    .filter(p -> !p.getFileName().toString().equals("tiny-cases.jsonl")).sorted().toList();
+        }
+        if (files.size() < 5) throw new IllegalStateException("expected nn4j's extra case files in " + dir.toAbsolutePath() + ", found " + files);
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> assertNoFailures(f, true)));
     }
 
     /**
