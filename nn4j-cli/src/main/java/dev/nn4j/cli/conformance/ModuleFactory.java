@@ -35,6 +35,9 @@ final class ModuleFactory {
 
     private static final Map<String, Spec> SPECS = new HashMap<>();
 
+    /** Classes whose constructor takes and ignores any arguments ({@code Identity(*args, **kwargs)}). */
+    private static final java.util.Set<String> ANY_ARGS = java.util.Set.of("Identity");
+
     /** The PyTorch class names this factory builds. */
     static java.util.Set<String> names() {
         return java.util.Collections.unmodifiableSet(SPECS.keySet());
@@ -48,6 +51,7 @@ final class ModuleFactory {
     static Module build(String name, Kw kw) {
         Spec s = SPECS.get(name);
         if (s == null) throw new UnsupportedOperationException("module not implemented: nn." + name);
+        if (ANY_ARGS.contains(name)) return s.build().apply(kw);
         for (String k : kw.keys()) {
             if (!s.params().contains(k)) throw new CaseFormatException(name + ": unknown constructor argument '" + k + "'");
         }
@@ -59,6 +63,7 @@ final class ModuleFactory {
         PyLiteral.Call call = PyLiteral.parseCall(text);
         Spec s = SPECS.get(call.name());
         if (s == null) throw new UnsupportedOperationException("module not implemented: nn." + call.name());
+        if (ANY_ARGS.contains(call.name())) return s.build().apply(Kw.fromCall(new PyLiteral.Call(call.name(), List.of(), call.kwargs()), s.params()));
         return build(call.name(), Kw.fromCall(call, s.params()));
     }
 

@@ -147,6 +147,15 @@ class ConformanceRunnerTest {
         assertEquals(0, cli("conformance", "--help").code());
     }
 
+    @Test
+    void identityTakesAndIgnoresAnyArguments() {
+        // PyTorch: Identity(*args, **kwargs) accepts and ignores everything
+        Kw kw = new Kw(new java.util.LinkedHashMap<>(java.util.Map.of("unused_argument1", 0.1, "unused_argument2", false)));
+        assertEquals("Identity()", ModuleFactory.build("Identity", kw).toString());
+        assertEquals("Identity()", ModuleFactory.fromRepr("Identity(54, unused_argument1=0.1)").toString());
+        assertThrows(CaseFormatException.class, () -> ModuleFactory.build("ReLU", kw));
+    }
+
     private static List<String> ids(Conformance.Report r, Outcome.Status s) {
         return r.with(s).stream().map(Conformance.Result::id).toList();
     }
