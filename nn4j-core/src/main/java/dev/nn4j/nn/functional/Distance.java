@@ -1,5 +1,6 @@
 package dev.nn4j.nn.functional;
 
+import dev.nn4j.DType;
 import dev.nn4j.Function;
 import dev.nn4j.Tensor;
 import dev.nn4j.internal.Shapes;
@@ -16,7 +17,11 @@ final class Distance {
         int[] d = {dim};
         if (Double.isInfinite(p)) return p > 0 ? x.abs().amax(d, keepdim) : x.abs().amin(d, keepdim);
         if (p == 1) return x.abs().sum(d, keepdim);
-        if (p == 0) return x.detach().ne(0).to(x.dtype()).sum(d, keepdim);
+        if (p == 0) {
+            // the count of non-zeros; like PyTorch, still attached to the graph (a zero gradient), without 0 * inf
+            Tensor zeroTerm = Tensor.where(Tensor.zeros(DType.BOOL, x.shape()), x, 0.0).sum(d, keepdim);
+            return x.detach().ne(0).to(x.dtype()).sum(d, keepdim).add(zeroTerm);
+        }
         Tensor s = p == 2 ? x.square().sum(d, keepdim) : x.abs().pow(p).sum(d, keepdim);
         Tensor pos = s.detach().gt(0);
         Tensor safe = Tensor.where(pos, s, 1.0);

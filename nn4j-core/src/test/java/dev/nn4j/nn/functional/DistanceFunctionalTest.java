@@ -28,6 +28,21 @@ class DistanceFunctionalTest {
     }
 
     @Test
+    void zeroNormCountsNonZerosAndKeepsAZeroGradient() {
+        // PyTorch: pdist / pairwise_distance with p=0 count non-zeros; the output still requires grad, its gradient is 0
+        Tensor x = Tensor.of(1.0, 2.0, 3.0, 1.0, 0.0, 3.0, 0.0, 0.0, Double.POSITIVE_INFINITY).reshape(3, 3).requiresGrad_();
+        Tensor out = F.pdist(x, 0);
+        assertArrayEquals(new double[] {1, 3, 2}, out.toDoubleArray(), 0);
+        assertEquals(true, out.requiresGrad());
+        out.backward(Tensor.of(1.0, 2.0, 3.0));
+        assertArrayEquals(new double[9], x.grad().toDoubleArray(), 0);
+        Tensor y = Tensor.of(1.0, 0.0, 2.0).reshape(1, 3).requiresGrad_();
+        Tensor d = F.pairwiseDistance(y, Tensor.zeros(DType.FLOAT64, 1, 3), 0, 0, false);
+        assertArrayEquals(new double[] {2}, d.toDoubleArray(), 0);
+        assertEquals(true, d.requiresGrad());
+    }
+
+    @Test
     void shapes() {
         assertArrayEquals(new int[] {4}, F.pairwiseDistance(rand64(1, 4, 5), rand64(2, 1, 5)).shape());
         assertArrayEquals(new int[] {4, 1}, F.pairwiseDistance(rand64(1, 4, 5), rand64(2, 4, 5), 2, 1e-6, true).shape());
