@@ -401,6 +401,53 @@ mcase("Transformer/norm_first_eps", "Transformer", {"d_model": E, "nhead": 2, "n
                                                     "activation": "gelu"},
       {"src": f(4, 2, E), "tgt": f(3, 2, E)}, tol=2e-4)
 
+# ============================================================================ deterministic train-mode corners, repr number formats
+mcase("Dropout/p1_train", "Dropout", {"p": 1.0}, X())
+mcase("Dropout1d/p1_train", "Dropout1d", {"p": 1.0}, {"input": f(2, 3, 4)})
+mcase("Dropout2d/p1_train", "Dropout2d", {"p": 1.0}, {"input": f(2, 3, 2, 2)})
+mcase("Dropout3d/p0_train", "Dropout3d", {"p": 0.0}, {"input": f(1, 2, 2, 2, 2)})
+mcase("AlphaDropout/p1_train", "AlphaDropout", {"p": 1.0}, X())
+mcase("AlphaDropout/p0_train", "AlphaDropout", {"p": 0.0}, X())
+mcase("FeatureAlphaDropout/p1_train", "FeatureAlphaDropout", {"p": 1.0}, {"input": f(2, 3, 2, 2)})
+mcase("RReLU/train_equal_bounds", "RReLU", {"lower": 0.2, "upper": 0.2}, X())
+mcase("LSTM/train_dropout_one_layer", "LSTM", {"input_size": 2, "hidden_size": 3, "dropout": 0.3}, {"input": f(3, 2, 2)})
+mcase("GRU/train_dropout_one_layer", "GRU", {"input_size": 2, "hidden_size": 3, "dropout": 0.5, "bias": False}, {"input": f(3, 2, 2)})
+mcase("Embedding/max_norm_2calls", "Embedding", {"num_embeddings": 5, "embedding_dim": 3, "max_norm": 0.7, "norm_type": 1.0},
+      {"input": torch.tensor([[1, 1, 4], [0, 4, 1]])}, calls=2)
+mcase("ELU/big_alpha_repr", "ELU", {"alpha": 123456789.0}, {"input": f(2, 3)})
+mcase("ELU/alpha_1e16_repr", "ELU", {"alpha": 1e16}, {"input": f(2, 3).abs()})
+mcase("LeakyReLU/tiny_slope_repr", "LeakyReLU", {"negative_slope": 1e-5}, X())
+mcase("LeakyReLU/int_slope_repr", "LeakyReLU", {"negative_slope": 2}, X())
+mcase("Threshold/int_repr", "Threshold", {"threshold": 1, "value": -2}, X())
+mcase("Softplus/float_repr", "Softplus", {"beta": 1.0, "threshold": 20.0}, X())
+mcase("Hardtanh/tiny_repr", "Hardtanh", {"min_val": -1e-4, "max_val": 1e-4}, {"input": f(2, 3, scale=1e-4)})
+mcase("LayerNorm/eps_1e-7_repr", "LayerNorm", {"normalized_shape": [4], "eps": 1e-7}, {"input": f(2, 4)})
+mcase("BatchNorm1d/eps_repr", "BatchNorm1d", {"num_features": 2, "eps": 1e-3, "momentum": 0.01}, {"input": f(3, 2)}, calls=2)
+mcase("GroupNorm/eps_1e-8_repr", "GroupNorm", {"num_groups": 2, "num_channels": 2, "eps": 1e-8}, {"input": f(2, 2, 3)})
+mcase("Dropout/tiny_p_eval_repr", "Dropout", {"p": 1e-4}, X(), mode="eval")
+mcase("Upsample/int_scale_tuple_repr", "Upsample", {"scale_factor": [2, 3]}, {"input": f(1, 1, 2, 2)})
+mcase("Upsample/int_scale_bilinear_repr", "Upsample", {"scale_factor": 2, "mode": "bilinear", "align_corners": False}, {"input": f(1, 1, 2, 3)})
+mcase("LPPool2d/int_norm_repr", "LPPool2d", {"norm_type": 1, "kernel_size": 2, "stride": 1}, {"input": pos(1, 1, 3, 3)})
+mcase("PReLU/1d_input", "PReLU", {"num_parameters": 1, "init": 0.1}, {"input": f(5)})
+mcase("Softmin/implicit_1d", "Softmin", {}, {"input": f(5)})
+mcase("Softmax/implicit_0d", "Softmax", {}, {"input": f(1).reshape(())})
+mcase("CosineEmbeddingLoss/unbatched", "CosineEmbeddingLoss", {"margin": 0.1}, {"input1": f(C), "input2": f(C), "target": sign(1).reshape(())})
+mcase("MultiMarginLoss/unbatched", "MultiMarginLoss", {"margin": 0.5}, {"input": f(C), "target": torch.tensor(2)})
+mcase("MultiLabelMarginLoss/unbatched", "MultiLabelMarginLoss", {}, {"input": f(4), "target": torch.tensor([3, 1, -1, 0])})
+mcase("PoissonNLLLoss/full_small_targets", "PoissonNLLLoss", {"full": True, "log_input": True},
+      {"input": f(N, C), "target": torch.tensor([0.0, 0.5, 1.0, 1.5, 3.0] * N, dtype=D).reshape(N, C)})
+mcase("KLDivLoss/mean", "KLDivLoss", {}, {"input": torch.log_softmax(f(N, C), 1).float().to(D), "target": prob(N, C)})
+mcase("HingeEmbeddingLoss/none", "HingeEmbeddingLoss", {"reduction": "none", "margin": 0.3}, {"input": f(N, C), "target": sign(N, C)})
+mcase("CTCLoss/mean_zero_infinity", "CTCLoss", {"zero_infinity": True},
+      {"log_probs": torch.log_softmax(f(3, 2, C), 2).float().to(D), "targets": torch.tensor([[1, 1, 2], [3, 4, 1]]),
+       "input_lengths": torch.tensor([3, 3]), "target_lengths": torch.tensor([3, 2])})
+mcase("CTCLoss/unbatched_sum", "CTCLoss", {"reduction": "sum", "blank": 2},
+      {"log_probs": torch.log_softmax(f(5, C), 1).float().to(D), "targets": torch.tensor([1, 3]),
+       "input_lengths": torch.tensor(5), "target_lengths": torch.tensor(2)})
+mcase("BatchNorm2d/batch1_train", "BatchNorm2d", {"num_features": 2}, {"input": f(1, 2, 2, 3)}, calls=2)
+mcase("InstanceNorm1d/affine_no_track_eval", "InstanceNorm1d", {"num_features": 2, "affine": True}, {"input": f(3, 2, 4)}, mode="eval")
+mcase("LocalResponseNorm/size_gt_channels", "LocalResponseNorm", {"size": 7, "alpha": 0.5}, {"input": f(2, 3, 4)})
+
 
 # ============================================================================ optimizers
 gen = torch.Generator().manual_seed(777)
@@ -470,6 +517,13 @@ def sched_case(name, tag, args, base_lr, epochs, metrics=None):
                              "metrics": metrics, "lrs": lrs, "tol": {"rtol": 1e-6, "atol": 1e-9}}))
 
 
+sched_case("MultiStepLR", "milestone_zero", {"milestones": [0, 0, 4], "gamma": 0.5}, 1.0, 10)
+sched_case("StepLR", "big_step", {"step_size": 7, "gamma": 2.0}, 0.01, 25)
+sched_case("CosineAnnealingWarmRestarts", "T0_1", {"T_0": 1, "T_mult": 2}, 0.1, 20)
+sched_case("PolynomialLR", "total1", {"total_iters": 1, "power": 3.0}, 0.1, 5)
+sched_case("OneCycleLR", "three_phase_half", {"max_lr": 0.5, "total_steps": 12, "pct_start": 0.5, "three_phase": True,
+                                              "anneal_strategy": "linear"}, 0.1, 12)
+sched_case("CyclicLR", "exp_range_default_down", {"base_lr": 0.05, "max_lr": 0.5, "step_size_up": 4, "mode": "exp_range", "gamma": 0.8}, 0.1, 30)
 sched_case("StepLR", "gamma_half_3", {"step_size": 3, "gamma": 0.5}, 0.4, 25)
 sched_case("MultiStepLR", "repeated_gamma", {"milestones": [2, 5, 5, 5, 11], "gamma": 0.3}, 1.0, 20)
 sched_case("MultiStepLR", "unsorted", {"milestones": [9, 4], "gamma": 0.5}, 0.2, 15)
