@@ -51,8 +51,8 @@ final class Activations {
 
     static Tensor threshold(Tensor x, double threshold, double value) {
         requireFloat("threshold", x);
-        // PyTorch: y = x > threshold ? x : value; the gradient passes only where x > threshold
-        return Tensor.where(x.gt(threshold), x, value);
+        // PyTorch: y = x <= threshold ? value : x (so NaN stays NaN); the gradient is zero only where x <= threshold
+        return Tensor.where(x.le(threshold), value, x);
     }
 
     static Tensor relu(Tensor x) {
@@ -85,7 +85,8 @@ final class Activations {
     static Tensor hardswish(Tensor x) {
         requireFloat("hardswish", x);
         Tensor mid = x.mul(x.add(3)).div(6);
-        return Tensor.where(x.lt(-3), 0.0, Tensor.where(x.ge(3), x, mid));
+        // below -3 PyTorch computes x * 0: zero (its sign kept), but NaN for -inf
+        return Tensor.where(x.lt(-3), x.mul(0), Tensor.where(x.gt(3), x, mid));
     }
 
     /** x > 0 ? scale * x : scale * alpha * (exp(x * inputScale) - 1): elu, selu and celu in one. */

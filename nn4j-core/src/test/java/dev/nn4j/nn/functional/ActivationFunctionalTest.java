@@ -107,6 +107,19 @@ class ActivationFunctionalTest {
     }
 
     @Test
+    void thresholdAndHardswishPropagateNaNAsPyTorch() {
+        // PyTorch 1.13: threshold is x <= t ? value : x, so NaN stays NaN; hardswish below -3 is x * 0, NaN at -inf
+        double inf = Double.POSITIVE_INFINITY;
+        Tensor x = Tensor.of(Double.NaN, -inf, inf, 0.0, 1.0).requiresGrad_();
+        Tensor t = F.threshold(x, 0, 5);
+        assertArrayEquals(new double[] {Double.NaN, 5, inf, 5, 1}, t.toDoubleArray());
+        t.backward(Tensor.onesLike(t));
+        assertArrayEquals(new double[] {1, 0, 1, 0, 1}, x.grad().toDoubleArray());
+        Tensor h = F.hardswish(Tensor.of(Double.NaN, -inf, inf, -4.0, 4.0));
+        assertArrayEquals(new double[] {Double.NaN, Double.NaN, inf, -0.0, 4}, h.toDoubleArray());
+    }
+
+    @Test
     void rreluTrainingDrawsSlopesInRangeAndReproducibly() {
         Tensor x = rand64(8, 2000).requiresGrad_();
         Tensor y = F.rrelu(x, 0.1, 0.3, true, false, new Generator(42));
