@@ -448,6 +448,86 @@ mcase("BatchNorm2d/batch1_train", "BatchNorm2d", {"num_features": 2}, {"input": 
 mcase("InstanceNorm1d/affine_no_track_eval", "InstanceNorm1d", {"num_features": 2, "affine": True}, {"input": f(3, 2, 4)}, mode="eval")
 mcase("LocalResponseNorm/size_gt_channels", "LocalResponseNorm", {"size": 7, "alpha": 0.5}, {"input": f(2, 3, 4)})
 
+# ============================================================================ round 3: rarer argument combinations
+mcase("Upsample/area_size", "Upsample", {"size": 3, "mode": "area"}, {"input": f(2, 2, 7)})
+mcase("Upsample/area_2d_scale", "Upsample", {"scale_factor": 0.5, "mode": "area"}, {"input": f(1, 2, 4, 6)})
+mcase("Bilinear/unbatched", "Bilinear", {"in1_features": 3, "in2_features": 4, "out_features": 2}, {"input1": f(3), "input2": f(4)})
+mcase("MultiheadAttention/explicit_same_kdim_one_head", "MultiheadAttention", {"embed_dim": E, "num_heads": 1, "kdim": E, "vdim": E,
+                                                                              "batch_first": True},
+      {"query": f(2, 3, E), "key": f(2, 2, E), "value": f(2, 2, E)}, fkw={"need_weights": True})
+mcase("MultiheadAttention/unbatched_kv_dims_batch_first", "MultiheadAttention", {"embed_dim": E, "num_heads": 2, "kdim": 3, "vdim": 5,
+                                                                                 "batch_first": True, "add_bias_kv": True},
+      {"query": f(3, E), "key": f(4, 3), "value": f(4, 5)}, fkw={"average_attn_weights": False})
+mcase("RNN/unbatched_batch_first_hx", "RNN", {"input_size": 3, "hidden_size": 2, "batch_first": True, "nonlinearity": "relu"},
+      {"input": f(4, 3), "hx": f(1, 2)})
+mcase("GRU/unbatched_bidir_hx", "GRU", {"input_size": 2, "hidden_size": 3, "bidirectional": True}, {"input": f(4, 2), "hx": f(2, 3)})
+mcase("LSTM/proj_unbatched_batch_first_3layers", "LSTM", {"input_size": 2, "hidden_size": 4, "proj_size": 3, "num_layers": 3,
+                                                          "batch_first": True, "bias": False}, {"input": f(3, 2)})
+mcase("NLLLoss/ignore_minus1", "NLLLoss", {"ignore_index": -1}, {"input": f(N, C), "target": torch.tensor([-1, 2, 0, -1])})
+mcase("CrossEntropyLoss/probs_smoothing_3d", "CrossEntropyLoss", {"label_smoothing": 0.25},
+      {"input": f(2, C, 3), "target": torch.softmax(f(2, C, 3), 1).float().to(D)})
+mcase("CrossEntropyLoss/ignore_smoothing_sum", "CrossEntropyLoss", {"ignore_index": 0, "label_smoothing": 0.4, "reduction": "sum"},
+      {"input": f(N, C), "target": torch.tensor([0, 2, 0, 4])})
+mcase("MSELoss/broadcast_target", "MSELoss", {}, {"input": f(N, C), "target": f(C)})
+mcase("L1Loss/broadcast_target_sum", "L1Loss", {"reduction": "sum"}, {"input": f(N, 1), "target": f(N, C)})
+mcase("TripletMarginLoss/unbatched_margin0", "TripletMarginLoss", {"margin": 0.0, "p": 2.0}, {"anchor": f(C), "positive": f(C), "negative": f(C)})
+mcase("MarginRankingLoss/sum", "MarginRankingLoss", {"margin": 0.5, "reduction": "sum"}, {"input1": f(N), "input2": f(N), "target": sign(N)})
+mcase("BCELoss/extreme_probs", "BCELoss", {}, {"input": torch.tensor([[1e-8, 0.5, 1 - 1e-7], [0.0, 1.0, 0.3]], dtype=torch.float32).to(D),
+                                               "target": torch.tensor([[0.0, 1.0, 1.0], [1.0, 1.0, 0.0]], dtype=D)})
+mcase("MaxPool2d/padding_half_kernel", "MaxPool2d", {"kernel_size": 4, "stride": 3, "padding": 2}, {"input": f(1, 1, 6, 7)})
+mcase("AvgPool1d/ceil_last_window_outside", "AvgPool1d", {"kernel_size": 2, "stride": 2, "padding": 1, "ceil_mode": True}, {"input": f(1, 2, 5)})
+mcase("MaxPool1d/ceil_last_window", "MaxPool1d", {"kernel_size": 2, "stride": 2, "padding": 1, "ceil_mode": True, "return_indices": True},
+      {"input": f(1, 2, 5)})
+mcase("AdaptiveAvgPool3d/none_dims", "AdaptiveAvgPool3d", {"output_size": [None, 2, None]}, {"input": f(1, 2, 2, 5, 3)})
+mcase("EmbeddingBag/max_padding", "EmbeddingBag", {"num_embeddings": 6, "embedding_dim": 2, "mode": "max", "padding_idx": 1},
+      {"input": torch.tensor([1, 2, 4, 1, 5, 0]), "offsets": torch.tensor([0, 3])})
+mcase("EmbeddingBag/mean_include_last", "EmbeddingBag", {"num_embeddings": 6, "embedding_dim": 2, "include_last_offset": True},
+      {"input": torch.tensor([1, 2, 4, 1, 5, 0]), "offsets": torch.tensor([0, 1, 4, 6])})
+mcase("Conv1d/same_circular_even", "Conv1d", {"in_channels": 1, "out_channels": 2, "kernel_size": 4, "padding": "same", "dilation": 1,
+                                             "padding_mode": "circular"}, {"input": f(2, 1, 6)})
+mcase("Conv2d/same_replicate_dilation", "Conv2d", {"in_channels": 1, "out_channels": 1, "kernel_size": 2, "padding": "same", "dilation": 3,
+                                                   "padding_mode": "replicate"}, {"input": f(1, 1, 5, 5)})
+mcase("TransformerEncoderLayer/norm_first_train_eps", "TransformerEncoderLayer", dict(lo, dropout=0.0, norm_first=True, layer_norm_eps=0.1),
+      {"src": f(3, 2, E)})
+
+# ============================================================================ round 4: exact boundary points (gradient conventions) and ties
+B = lambda *v: {"input": torch.tensor(v, dtype=D).reshape(2, -1)}
+mcase("ReLU/at_zero", "ReLU", {}, B(-1.0, 0.0, 0.0, 2.0))
+mcase("ReLU6/at_bounds", "ReLU6", {}, B(0.0, 6.0, -0.5, 3.0, 6.5, 0.0))
+mcase("Hardtanh/at_bounds", "Hardtanh", {"min_val": -0.5, "max_val": 0.5}, B(-0.5, 0.5, -1.0, 0.25))
+mcase("Hardswish/at_bounds", "Hardswish", {}, B(-3.0, 3.0, 0.0, -4.0, 4.0, 1.5))
+mcase("Hardsigmoid/at_bounds", "Hardsigmoid", {}, B(-3.0, 3.0, 0.0, -4.0, 4.0, 1.5))
+mcase("LeakyReLU/at_zero", "LeakyReLU", {"negative_slope": 0.25}, B(0.0, -1.0, 1.0, 0.0))
+mcase("ELU/at_zero", "ELU", {"alpha": 0.5}, B(0.0, -1.0, 1.0, 0.0))
+mcase("CELU/at_zero", "CELU", {"alpha": 2.0}, B(0.0, -1.0, 1.0, 0.0))
+mcase("SELU/at_zero", "SELU", {}, B(0.0, -1.0, 1.0, 0.0))
+mcase("Hardshrink/at_lambd", "Hardshrink", {"lambd": 0.5}, B(-0.5, 0.5, 0.75, -0.25))
+mcase("Softshrink/at_lambd", "Softshrink", {"lambd": 0.5}, B(-0.5, 0.5, 0.75, -0.25))
+mcase("Threshold/at_threshold", "Threshold", {"threshold": 0.5, "value": -1.0}, B(0.5, 0.25, 0.75, 0.5))
+mcase("Softplus/at_threshold", "Softplus", {"beta": 2.0, "threshold": 2.0}, B(1.0, 0.5, 1.5, -1.0))
+mcase("PReLU/at_zero", "PReLU", {}, B(0.0, -1.0, 1.0, 0.0))
+mcase("RReLU/eval_at_zero", "RReLU", {}, B(0.0, -1.0, 1.0, 0.0), mode="eval")
+mcase("MaxPool2d/ties", "MaxPool2d", {"kernel_size": 2, "stride": 1, "return_indices": True},
+      {"input": torch.tensor([[1.0, 1.0, 0.0], [1.0, 1.0, 1.0], [0.0, 1.0, 1.0]], dtype=D).reshape(1, 1, 3, 3)})
+mcase("MaxPool1d/ties_padding_dilation", "MaxPool1d", {"kernel_size": 3, "stride": 1, "padding": 1, "dilation": 2},
+      {"input": torch.tensor([2.0, 2.0, 2.0, 1.0, 2.0, 2.0], dtype=D).reshape(1, 1, 6)})
+mcase("AdaptiveMaxPool1d/ties", "AdaptiveMaxPool1d", {"output_size": 2}, {"input": torch.tensor([3.0, 3.0, 1.0, 3.0, 3.0], dtype=D).reshape(1, 1, 5)})
+mcase("L1Loss/equal", "L1Loss", {}, {"input": torch.tensor([1.0, 2.0, 3.0], dtype=D), "target": torch.tensor([1.0, 1.0, 3.0], dtype=D)}, const=())
+mcase("SmoothL1Loss/at_beta", "SmoothL1Loss", {"beta": 0.5}, {"input": torch.tensor([0.5, -0.5, 0.25, 1.0], dtype=D), "target": torch.zeros(4, dtype=D)})
+mcase("HuberLoss/at_delta", "HuberLoss", {"delta": 0.5}, {"input": torch.tensor([0.5, -0.5, 0.25, 1.0], dtype=D), "target": torch.zeros(4, dtype=D)})
+mcase("MarginRankingLoss/at_margin", "MarginRankingLoss", {"margin": 0.5},
+      {"input1": torch.tensor([1.0, 0.0, 2.0, 1.0], dtype=D), "input2": torch.tensor([0.5, 0.5, 0.0, 1.0], dtype=D),
+       "target": torch.tensor([1.0, -1.0, 1.0, 1.0], dtype=D)})
+mcase("HingeEmbeddingLoss/at_margin", "HingeEmbeddingLoss", {"margin": 0.5},
+      {"input": torch.tensor([0.5, 0.25, 1.0, 0.5], dtype=D), "target": torch.tensor([-1.0, -1.0, -1.0, 1.0], dtype=D)})
+mcase("MultiMarginLoss/at_margin", "MultiMarginLoss", {"margin": 0.5},
+      {"input": torch.tensor([[1.0, 0.5, 0.0], [0.0, 0.25, 0.75]], dtype=D), "target": torch.tensor([0, 2])})
+mcase("TripletMarginLoss/at_margin_p1", "TripletMarginLoss", {"margin": 0.5, "p": 1.0, "eps": 0.0},
+      {"anchor": torch.tensor([[0.0, 0.0], [1.0, 1.0]], dtype=D), "positive": torch.tensor([[0.5, 0.0], [1.0, 2.0]], dtype=D),
+       "negative": torch.tensor([[1.0, 0.0], [1.0, 0.5]], dtype=D)})
+mcase("MultiLabelMarginLoss/at_margin", "MultiLabelMarginLoss", {},
+      {"input": torch.tensor([[1.0, 0.0, 0.5, 2.0]], dtype=D), "target": torch.tensor([[0, -1, 1, 2]])})
+
 
 # ============================================================================ optimizers
 gen = torch.Generator().manual_seed(777)
@@ -460,6 +540,9 @@ def randn(*shape):
 def optim_case(name, tag, args, steps, shape):
     p32 = randn(*shape)
     grads = [randn(*shape) for _ in range(steps)]
+    if "zero_grads" in tag:  # whole steps with a zero gradient: moments decay, the parameter still moves
+        grads[2] = torch.zeros(shape)
+        grads[5] = torch.zeros(shape)
     p = p32.double().clone().requires_grad_(True)
     opt = getattr(torch.optim, name)([p], **{k: (tuple(v) if isinstance(v, list) else v) for k, v in args.items()})
     after = []
@@ -494,6 +577,12 @@ OPTIM = [
     ("Adamax", "scalar_wd_betas_eps", {"lr": 0.1, "weight_decay": 0.1, "betas": [0.5, 0.8], "eps": 1e-2}, 10, []),
     ("NAdam", "wd_momentum_decay", {"lr": 0.05, "weight_decay": 0.2, "momentum_decay": 0.1}, 10, [3, 2]),
     ("NAdam", "scalar_all", {"lr": 0.03, "betas": [0.7, 0.9], "eps": 1e-3, "weight_decay": 0.05, "momentum_decay": 0.02}, 10, []),
+    ("Adam", "zero_grads_amsgrad", {"lr": 0.1, "betas": [0.5, 0.5], "amsgrad": True}, 8, [2, 2]),
+    ("NAdam", "zero_grads", {"lr": 0.1}, 8, [3]),
+    ("Adadelta", "zero_grads", {"lr": 1.0, "rho": 0.5}, 8, [3]),
+    ("RMSprop", "zero_grads_centered", {"lr": 0.01, "centered": True, "momentum": 0.5}, 8, [3]),
+    ("Adagrad", "lr_decay_long", {"lr": 1.0, "lr_decay": 0.5}, 10, [3]),
+    ("SGD", "lr_int", {"lr": 1, "momentum": 0.5}, 8, [2]),
     ("RAdam", "wd_long", {"lr": 0.05, "weight_decay": 0.3}, 10, [2, 3]),
     ("RAdam", "scalar_betas_wd", {"lr": 0.1, "betas": [0.6, 0.8], "weight_decay": 0.1, "eps": 1e-3}, 10, []),
 ]
@@ -524,6 +613,14 @@ sched_case("PolynomialLR", "total1", {"total_iters": 1, "power": 3.0}, 0.1, 5)
 sched_case("OneCycleLR", "three_phase_half", {"max_lr": 0.5, "total_steps": 12, "pct_start": 0.5, "three_phase": True,
                                               "anneal_strategy": "linear"}, 0.1, 12)
 sched_case("CyclicLR", "exp_range_default_down", {"base_lr": 0.05, "max_lr": 0.5, "step_size_up": 4, "mode": "exp_range", "gamma": 0.8}, 0.1, 30)
+sched_case("ReduceLROnPlateau", "min_lr_above_lr", {"factor": 0.5, "patience": 0, "min_lr": 0.5}, 0.1, 0, [1.0] * 8)
+sched_case("ReduceLROnPlateau", "cooldown_improving",
+           {"mode": "min", "factor": 0.5, "patience": 1, "cooldown": 3}, 0.1, 0,
+           [5.0, 5.0, 5.0, 4.0, 3.0, 2.9, 2.95, 3.0, 3.0, 3.0, 3.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0])
+sched_case("ReduceLROnPlateau", "max_negative_metrics_rel", {"mode": "max", "patience": 1, "threshold": 0.1, "factor": 0.5}, 0.1, 0,
+           [-1.0, -0.95, -0.85, -0.8, -0.79, -0.7, -0.65, -0.6, -0.6, -0.6, -0.6, -0.6])
+sched_case("CyclicLR", "down0", {"base_lr": 0.01, "max_lr": 0.05, "step_size_up": 3, "step_size_down": 0}, 0.1, 12)
+sched_case("OneCycleLR", "two_steps", {"max_lr": 0.4, "total_steps": 3}, 0.1, 3)
 sched_case("StepLR", "gamma_half_3", {"step_size": 3, "gamma": 0.5}, 0.4, 25)
 sched_case("MultiStepLR", "repeated_gamma", {"milestones": [2, 5, 5, 5, 11], "gamma": 0.3}, 1.0, 20)
 sched_case("MultiStepLR", "unsorted", {"milestones": [9, 4], "gamma": 0.5}, 0.2, 15)
