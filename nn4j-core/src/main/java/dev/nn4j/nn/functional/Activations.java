@@ -86,7 +86,7 @@ final class Activations {
         requireFloat("hardswish", x);
         Tensor mid = x.mul(x.add(3)).div(6);
         // below -3 PyTorch computes x * 0: zero (its sign kept), but NaN for -inf
-        return Tensor.where(x.lt(-3), 0.0, Tensor.where(x.ge(3), x, mid));
+        return Tensor.where(x.lt(-3), x.mul(0), Tensor.where(x.ge(3), x, mid));
     }
 
     /** x > 0 ? scale * x : scale * alpha * (exp(x * inputScale) - 1): elu, selu and celu in one. */
