@@ -115,7 +115,6 @@ final class Elementwise {
                 && op != BinaryOp.ADD && op != BinaryOp.MUL) {
             compute = DType.INT64;
         }
-        if (op == BinaryOp.POW && compute == DType.INT64) checkNonNegativeExponent(b);
         DType outType = op.isPredicate() ? DType.BOOL : compute;
         Tensor ac = a.dtype == compute || op.isPredicate() ? a : Views.cast(a, compute);
         Tensor bc = b.dtype == compute || op.isPredicate() ? b : Views.cast(b, compute);
@@ -137,13 +136,12 @@ final class Elementwise {
             case POW -> Graph.record("PowBackward1", out, in, new Tensor[] {a, b, out}, g -> new Tensor[] {
                     a.requiresGrad ? Tensor.where(b.eq(0), 0.0, g.mul(b).mul(a.pow(b.sub(1)))) : null,
                     b.requiresGrad ? Tensor.where(a.eq(0).logicalAnd(b.ge(0)), 0.0, g.mul(out).mul(a.log())) : null});
+            // PyTorch: where(a == b, g / 2, g) masked to 0 where the other side wins; a NaN pair passes g to both
             case MAXIMUM, MINIMUM -> Graph.record(op == BinaryOp.MAXIMUM ? "MaximumBackward0" : "MinimumBackward0", out, in, in, g -> {
                 Tensor aWins = op == BinaryOp.MAXIMUM ? a.gt(b) : a.lt(b);
-                Tensor tie = a.eq(b);
-                Tensor half = g.mul(0.5);
-                Tensor ga = Tensor.where(tie, half, Tensor.where(aWins, g, 0.0));
-                Tensor gb = Tensor.where(tie, half, Tensor.where(aWins.logicalOr(tie), 0.0, g));
-                return new Tensor[] {ga, gb};
+                Tensor bWins = op == BinaryOp.MAXIMUM ? a.lt(b) : a.gt(b);
+                Tensor gt = Tensor.where(a.eq(b), g.mul(0.5), g);
+                return new Tensor[] {Tensor.where(bWins, 0.0, gt), Tensor.where(aWins, 0.0, gt)};
             });
             case ATAN2 -> Graph.record("Atan2Backward0", out, in, in, g -> {
                 Tensor den = a.square().add(b.square());
@@ -199,6 +197,87 @@ final class Elementwise {
         Backend.current().binary(BinaryOp.POW, x, expandNoGrad(exp, x.shape), out);
         return Graph.record("PowBackward0", out, new Tensor[] {x}, new Tensor[] {x},
                 g -> new Tensor[] {e == 0 ? Tensor.zerosLike(g) : g.mul(x.pow(e - 1)).mul(e)});
+    }
+
+    static Tensor divRounding(Tensor a, Tensor b, String mode) {
+        if (mode == null) return a.div(b);
+        return switch (mode) {
+            case "floor" -> a.floorDivide(b);
+            case "trunc" -> {
+                if (resultType(a, b).isFloatingPoint()) yield a.div(b).trunc();
+                // exact for integers: a - fmod(a, b) is a multiple of b
+                if (b.dtype == DType.BOOL || a.dtype == DType.BOOL) yield divRounding(a.to(DType.INT64), b.to(DType.INT64), mode);
+                yield a.sub(a.fmod(b)).floorDivide(b);
+            }
+            default -> throw new IllegalArgumentException(
+                    "div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '" + mode + "'");
+        };
+    }
+
+    /**
+     * torch.fmax / torch.fmin: the larger (smaller) element, a NaN only where both are NaN. The gradient goes to
+     * {@code a} where {@code a >= b} ({@code a <= b}) or {@code b} is NaN, else to {@code b} (ties: all to {@code a}).
+     */
+    static Tensor fmax(Tensor a, Tensor b, boolean max) {
+        String name = max ? "fmax" : "fmin";
+        if (b == null) throw new IllegalArgumentException(name + ": other must not be null");
+        Shapes.broadcast(name, a.shape, b.shape);
+        DType dt = resultType(a, b);
+        Tensor takeA, out;
+        boolean prev = dev.nn4j.autograd.GradMode.set(false);
+        try {
+            takeA = (max ? a.ge(b) : a.le(b)).logicalOr(b.isnan());
+            out = Tensor.where(takeA, a.to(dt), b.to(dt));
+        } finally {
+            dev.nn4j.autograd.GradMode.set(prev);
+        }
+        if (!dt.isFloatingPoint()) return out;
+        Tensor sel = takeA;
+        return Graph.record(max ? "FmaxBackward0" : "FminBackward0", out, new Tensor[] {a, b}, new Tensor[] {a, b},
+                g -> new Tensor[] {Tensor.where(sel, g, 0.0), Tensor.where(sel, 0.0, g)});
+    }
+
+    /**
+     * clamp with tensor bounds, PyTorch's clamp_backward / clamp_backward_min_max: {@code x} gets the gradient
+     * where min <= x <= max; {@code min} where x < min (and min < max when both are given); {@code max} where
+     * x > max or max < min.
+     */
+    static Tensor clamp(Tensor x, Tensor min, Tensor max) {
+        if (min == null && max == null) {
+            throw new IllegalArgumentException("clamp: at least one of 'min' or 'max' must not be None");
+        }
+        int[] shape = x.shape;
+        if (min != null) shape = Shapes.broadcast("clamp", shape, min.shape);
+        if (max != null) Shapes.broadcast("clamp", shape, max.shape);
+        Tensor out = x;
+        boolean prev = dev.nn4j.autograd.GradMode.set(false);
+        try {
+            if (min != null) out = out.maximum(min);
+            if (max != null) out = out.minimum(max);
+        } finally {
+            dev.nn4j.autograd.GradMode.set(prev);
+        }
+        if (!out.dtype.isFloatingPoint()) return out;
+        java.util.List<Tensor> ins = new java.util.ArrayList<>();
+        ins.add(x);
+        if (min != null) ins.add(min);
+        if (max != null) ins.add(max);
+        Tensor[] in = ins.toArray(new Tensor[0]);
+        return Graph.record("ClampBackward0", out, in, in, g -> {
+            Tensor pass = min == null ? x.le(max) : max == null ? x.ge(min) : x.ge(min).logicalAnd(x.le(max));
+            Tensor[] r = new Tensor[in.length];
+            r[0] = Tensor.where(pass, g, 0.0);
+            int k = 1;
+            if (min != null) {
+                Tensor m = max == null ? x.lt(min) : x.lt(min).logicalAnd(min.lt(max));
+                r[k++] = Tensor.where(m, g, 0.0);
+            }
+            if (max != null) {
+                Tensor m = min == null ? x.gt(max) : x.gt(max).logicalOr(max.lt(min));
+                r[k] = Tensor.where(m, g, 0.0);
+            }
+            return r;
+        });
     }
 
     /** Clamps into [min, max]; NaN leaves that side open. The gradient passes where min <= x <= max. */

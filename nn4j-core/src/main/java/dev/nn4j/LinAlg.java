@@ -185,13 +185,38 @@ final class LinAlg {
             Map<Character, Integer> counts = new LinkedHashMap<>();
             for (char c : lhs.toCharArray()) if (Character.isLetter(c)) counts.merge(c, 1, Integer::sum);
             counts.entrySet().stream().filter(e -> e.getValue() == 1).map(Map.Entry::getKey).sorted().forEach(sb::append);
-            rhs = sb.toString();
+            // implicit output: the broadcast (ellipsis) dims first, then the letters seen once, sorted
+            rhs = (lhs.contains("...") ? "..." : "") + sb;
         }
         String[] terms = lhs.split(",", -1);
         if (terms.length != ops.length) {
             throw new IllegalArgumentException("einsum: " + terms.length + " operands in the equation '" + equation
                     + "' but " + ops.length + " tensors were given");
         }
+        // an ellipsis stands for the operand's dims not named by letters, right-aligned across operands (broadcast):
+        // each of those dims gets a private subscript character
+        int ellipsisDims = 0;
+        for (int i = 0; i < terms.length; i++) {
+            if (!terms[i].contains("...")) continue;
+            if (terms[i].indexOf("...") != terms[i].lastIndexOf("...")) {
+                throw new IllegalArgumentException("einsum(): found more than one '...' in the subscripts of operand " + i);
+            }
+            int e = ops[i].shape.length - (terms[i].length() - 3);
+            if (e < 0) {
+                throw new IllegalArgumentException("einsum(): the number of subscripts in the equation (" + (terms[i].length() - 3)
+                        + ") is more than the number of dimensions (" + ops[i].shape.length + ") for operand " + i);
+            }
+            ellipsisDims = Math.max(ellipsisDims, e);
+        }
+        StringBuilder all = new StringBuilder();
+        for (int k = 0; k < ellipsisDims; k++) all.append((char) ('\uE000' + k));
+        for (int i = 0; i < terms.length; i++) {
+            if (!terms[i].contains("...")) continue;
+            int e = ops[i].shape.length - (terms[i].length() - 3);
+            terms[i] = terms[i].replace("...", all.substring(ellipsisDims - e));
+        }
+        if (rhs.contains("...")) rhs = rhs.replace("...", all);
+
         List<Character> letters = new ArrayList<>();
         Map<Character, Integer> sizes = new LinkedHashMap<>();
         for (int i = 0; i < terms.length; i++) {

@@ -147,6 +147,14 @@ final class Reductions {
 
     /** amax/amin: the gradient is shared evenly among the elements equal to the extreme value. */
     static Tensor amax(Tensor x, int[] dims, boolean keepdim, boolean max) {
+        return amax(x, dims, keepdim, max, false);
+    }
+
+    /**
+     * {@code evenNan}: PyTorch's max()/min() over all elements (evenly_distribute_backward), where a NaN result
+     * shares the gradient among the NaN elements; amax/amin (scale_grad_by_count) compare with == and give NaN.
+     */
+    static Tensor amax(Tensor x, int[] dims, boolean keepdim, boolean max, boolean evenNan) {
         String name = max ? "amax" : "amin";
         Plan p = plan(name, x, dims);
         Tensor out = run(dims == null ? (max ? "max" : "min") : name, max ? ReduceOp.MAX : ReduceOp.MIN, p, x.dtype, keepdim);
@@ -154,7 +162,10 @@ final class Reductions {
         int[] keepShape = p.keepShape, inShape = x.shape;
         int[] reduced = dimsOf(x, dims);
         return Graph.record(max ? "AmaxBackward0" : "AminBackward0", out, new Tensor[] {x}, new Tensor[] {x, out}, g -> {
-            Tensor mask = x.eq(out.reshape(keepShape)).to(g.dtype);
+            Tensor ext = out.reshape(keepShape);
+            Tensor eq = x.eq(ext);
+            if (evenNan) eq = eq.logicalOr(x.isnan().logicalAnd(ext.isnan()));
+            Tensor mask = eq.to(g.dtype);
             Tensor count = mask.sum(reduced, true);
             return new Tensor[] {g.reshape(keepShape).div(count).mul(mask).expand(inShape)};
         });
@@ -242,7 +253,11 @@ final class Reductions {
         int[] d = dims == null ? allDims(x) : dims;
         if (p == 1) return x.abs().sum(d, keepdim);
         if (Double.isInfinite(p)) return p > 0 ? x.abs().amax(d, keepdim) : x.abs().amin(d, keepdim);
-        if (p == 0) return x.ne(0).to(x.dtype).sum(d, keepdim);
+        if (p == 0) {
+            // differentiable in PyTorch, with a zero gradient
+            Tensor out = x.ne(0).to(x.dtype).sum(d, keepdim);
+            return Graph.record("NormBackward1", out, new Tensor[] {x}, g -> new Tensor[] {Tensor.zerosLike(x)});
+        }
         Tensor normKeep;
         boolean prev = dev.nn4j.autograd.GradMode.set(false);
         try {
@@ -255,6 +270,11 @@ final class Reductions {
         // x |x|^(p-2) g / norm^(p-1); where the norm is 0 the gradient is 0 (the composite would give 0 * inf = NaN)
         return Graph.record("NormBackward1", out, new Tensor[] {x}, new Tensor[] {x, normKeep}, g -> {
             Tensor gk = g.reshape(keepShape);
+            if (p < 1) {
+                // PyTorch's norm_backward for p < 1: sgn(x) |x|^(p-1) (0 where x == 0) g norm^(1-p)
+                Tensor scaled = Tensor.where(x.eq(0), 0.0, x.sign().mul(x.abs().pow(p - 1)));
+                return new Tensor[] {scaled.mul(gk).mul(normKeep.pow(1 - p))};
+            }
             Tensor grad = p == 2 ? x.mul(gk.div(normKeep)) : x.sign().mul(x.abs().pow(p - 1)).mul(gk.div(normKeep.pow(p - 1)));
             return new Tensor[] {Tensor.where(normKeep.eq(0), 0.0, grad)};
         });

@@ -393,10 +393,19 @@ public final class Tensor {
     /** True division: integer inputs give float32, as {@code torch.div}. */
     public Tensor div(Tensor other) { return Elementwise.binary(BinaryOp.DIV, this, other); }
     public Tensor div(double other) { return div(Elementwise.scalarLike(this, other)); }
+    /**
+     * {@code torch.div(input, other, rounding_mode=...)}: {@code null} is true division, {@code "trunc"} rounds the
+     * quotient toward zero, {@code "floor"} toward -inf (as floor_divide); integer operands stay integer and exact.
+     */
+    public Tensor div(Tensor other, String roundingMode) { return Elementwise.divRounding(this, other, roundingMode); }
     public Tensor pow(Tensor exponent) { return Elementwise.binary(BinaryOp.POW, this, exponent); }
     public Tensor pow(double exponent) { return Elementwise.powScalar(this, exponent); }
     public Tensor maximum(Tensor other) { return Elementwise.binary(BinaryOp.MAXIMUM, this, other); }
     public Tensor minimum(Tensor other) { return Elementwise.binary(BinaryOp.MINIMUM, this, other); }
+    /** {@code torch.fmax}: the elementwise maximum ignoring NaN (NaN only where both are NaN). */
+    public Tensor fmax(Tensor other) { return Elementwise.fmax(this, other, true); }
+    /** {@code torch.fmin}: the elementwise minimum ignoring NaN (NaN only where both are NaN). */
+    public Tensor fmin(Tensor other) { return Elementwise.fmax(this, other, false); }
     public Tensor atan2(Tensor other) { return Elementwise.binary(BinaryOp.ATAN2, this, other); }
     public Tensor fmod(Tensor other) { return Elementwise.binary(BinaryOp.FMOD, this, other); }
     public Tensor fmod(double other) { return fmod(Elementwise.scalarLike(this, other)); }
@@ -448,13 +457,7 @@ public final class Tensor {
         if (min == null && max == null) {
             throw new IllegalArgumentException("clamp: at least one of 'min' or 'max' must not be None");
         }
-        int[] shape = shape();
-        if (min != null) shape = dev.nn4j.internal.Shapes.broadcast("clamp", shape, min.shape());
-        if (max != null) dev.nn4j.internal.Shapes.broadcast("clamp", shape, max.shape());
-        Tensor r = this;
-        if (min != null) r = r.maximum(min);
-        if (max != null) r = r.minimum(max);
-        return r;
+        return Elementwise.clamp(this, min, max);
     }
     /** {@code where(mask, value, this)}. */
     public Tensor maskedFill(Tensor mask, double value) { return Indexing.maskedFill(this, mask, value); }
@@ -481,8 +484,8 @@ public final class Tensor {
     public Tensor amin(int[] dims, boolean keepdim) { return Reductions.amax(this, dims, keepdim, false); }
     public Tensor amin(int dim) { return amin(new int[] {dim}, false); }
     /** The largest element (0-dim). */
-    public Tensor max() { return Reductions.amax(this, null, false, true); }
-    public Tensor min() { return Reductions.amax(this, null, false, false); }
+    public Tensor max() { return Reductions.amax(this, null, false, true, true); }
+    public Tensor min() { return Reductions.amax(this, null, false, false, true); }
     /** Largest values along {@code dim} and their indices. */
     public ValuesIndices max(int dim, boolean keepdim) { return Reductions.maxDim(this, dim, keepdim, true); }
     public ValuesIndices max(int dim) { return max(dim, false); }

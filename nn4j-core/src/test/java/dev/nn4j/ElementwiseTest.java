@@ -338,12 +338,13 @@ class ElementwiseTest {
         assertEquals(DType.INT64, i.abs().dtype());
         assertEquals(DType.INT64, i.neg().dtype());
         assertEquals(DType.FLOAT32, b.sqrt().dtype());
-        // torch.pow(int, int) stays int, a float exponent makes float32, negative integer powers fail
+        // torch.pow(int, int) stays int, a float exponent makes float32, a negative integer scalar power fails
+        // (a tensor of negative integer exponents does not: PyTorch's powi, see integerPowWithTensorExponent...)
         assertEquals(DType.INT64, i.pow(2).dtype());
         assertArrayEquals(new long[] {1, 8, 27}, i.pow(3).toLongArray());
         assertEquals(DType.FLOAT32, i.pow(0.5).dtype());
         assertFails(IllegalArgumentException.class, () -> i.pow(-1), "negative integer powers");
-        assertFails(IllegalArgumentException.class, () -> i.pow(Tensor.of(-1L, 1L, 1L)), "negative integer powers");
+        assertArrayEquals(new long[] {1, 0, 0}, i.pow(Tensor.of(-1L, -1L, -2L)).toLongArray());
     }
 
     @Test
@@ -441,5 +442,78 @@ class ElementwiseTest {
         assertValues(new double[] {11, 21, 31, 12, 22, 32}, s, 0);
         assertShape(new int[] {0, 3}, Tensor.zeros(0, 1).add(row));
         assertFails(IllegalArgumentException.class, () -> Tensor.zeros(2, 3).add(Tensor.zeros(2)), "add", "(2, 3)", "(2,)");
+    }
+
+    @Test
+    void maximumMinimumGradientWithNaNGoesToBothSides() {
+        // PyTorch: where(a == b, g / 2, g) masked where the other side wins; a NaN comparison masks neither side
+        for (boolean max : new boolean[] {true, false}) {
+            Tensor a = Tensor.of(Float.NaN, 1f, 2f, 3f).requiresGrad_();
+            Tensor b = Tensor.of(1f, Float.NaN, 2f, 5f).requiresGrad_();
+            (max ? a.maximum(b) : a.minimum(b)).backward(Tensor.of(1f, 2f, 4f, 8f));
+            assertValues(new double[] {1, 2, 2, max ? 0 : 8}, a.grad(), 0);
+            assertValues(new double[] {1, 2, 2, max ? 8 : 0}, b.grad(), 0);
+        }
+    }
+
+    @Test
+    void fmaxFminIgnoreNaNAndGiveTiesToInput() {
+        Tensor a = Tensor.of(Float.NaN, 1f, Float.NaN, 2f, -1f).requiresGrad_();
+        Tensor b = Tensor.of(1f, Float.NaN, Float.NaN, 2f, 3f).requiresGrad_();
+        Tensor mx = a.fmax(b);
+        assertValues(new double[] {1, 1, Double.NaN, 2, 3}, mx, 0);
+        assertValues(new double[] {1, 1, Double.NaN, 2, -1}, a.fmin(b), 0);
+        mx.backward(Tensor.of(1f, 2f, 4f, 8f, 16f));
+        // torch: a gets g where a >= b or b is NaN (ties included), b gets the rest
+        assertValues(new double[] {0, 2, 4, 8, 0}, a.grad(), 0);
+        assertValues(new double[] {1, 0, 0, 0, 16}, b.grad(), 0);
+        // promotion: int64 with float32 is float32
+        assertEquals(DType.FLOAT32, Tensor.of(1L, 5L).fmin(Tensor.of(2f, Float.NaN)).dtype());
+        assertValues(new double[] {1, 5}, Tensor.of(1L, 5L).fmin(Tensor.of(2f, Float.NaN)), 0);
+    }
+
+    @Test
+    void clampWithTensorBoundsDifferentiatesLikePyTorch() {
+        Tensor x = Tensor.of(-1f, 0.5f, 2f, 3f, -3f, 0.2f).requiresGrad_();
+        Tensor min = Tensor.of(1f, -1f, 0f, 0.5f, 0.5f, -1f).requiresGrad_();
+        Tensor max = Tensor.of(0f, 1f, -1f, 0.5f, 0.5f, 1f).requiresGrad_();
+        Tensor y = x.clamp(min, max);
+        assertValues(new double[] {0, 0.5, -1, 0.5, 0.5, 0.2}, y, 1e-7);
+        y.backward(Tensor.of(1f, 2f, 4f, 8f, 16f, 32f));
+        // x: min <= x <= max; min: x < min and min < max; max: x > max or max < min
+        assertValues(new double[] {0, 2, 0, 0, 0, 32}, x.grad(), 0);
+        assertValues(new double[] {0, 0, 0, 0, 0, 0}, min.grad(), 0);
+        assertValues(new double[] {1, 0, 4, 8, 0, 0}, max.grad(), 0);
+        // one bound only
+        Tensor x2 = Tensor.of(-1f, 0.5f, 2f).requiresGrad_();
+        Tensor lo = Tensor.of(0f, 0.5f, 0f).requiresGrad_();
+        x2.clamp(lo, null).backward(Tensor.of(1f, 2f, 4f));
+        assertValues(new double[] {0, 2, 4}, x2.grad(), 0);
+        assertValues(new double[] {1, 0, 0}, lo.grad(), 0);
+    }
+
+    @Test
+    void integerPowWithTensorExponentIsExactAndAllowsNegativeExponents() {
+        // PyTorch's powi: negative exponents give 1 for base 1, +-1 for base -1 and 0 otherwise (0 included)
+        Tensor r = Tensor.of(2L, 0L, -1L, -1L, 1L, 3L).pow(Tensor.of(-1L, -2L, -3L, -2L, -5L, 39L));
+        assertEquals(DType.INT64, r.dtype());
+        assertArrayEquals(new long[] {0, 0, -1, 1, 1, 4052555153018976267L}, r.toLongArray());
+        Tensor bools = Tensor.of(true, false).pow(Tensor.of(-2L, -2L));
+        assertArrayEquals(new long[] {1, 0}, bools.toLongArray());
+        // a Python float exponent makes float32 (2 ** -1.0 == 0.5)
+        assertValues(new double[] {0.5, 0.25}, Tensor.of(2L, 4L).pow(Tensor.scalar(-1.0, DType.FLOAT32)), 0);
+    }
+
+    @Test
+    void divRoundingModesAreExactForIntegers() {
+        Tensor a = Tensor.of(7L, -7L, 7L, -7L, 123456789L, -987654321L), b = Tensor.of(2L, 2L, -2L, -2L, 10L, 7L);
+        Tensor floor = a.div(b, "floor"), trunc = a.div(b, "trunc");
+        assertEquals(DType.INT64, floor.dtype());
+        assertEquals(DType.INT64, trunc.dtype());
+        assertArrayEquals(new long[] {3, -4, -4, 3, 12345678, -141093475}, floor.toLongArray());
+        assertArrayEquals(new long[] {3, -3, -3, 3, 12345678, -141093474}, trunc.toLongArray());
+        assertValues(new double[] {3, -4, -4}, Tensor.of(7.5f, -7.5f, 7.5f).div(Tensor.of(2f, 2f, -2f), "floor"), 0);
+        assertValues(new double[] {3, -3, -3}, Tensor.of(7.5f, -7.5f, 7.5f).div(Tensor.of(2f, 2f, -2f), "trunc"), 0);
+        assertFails(IllegalArgumentException.class, () -> a.div(b, "round"), "rounding_mode");
     }
 }

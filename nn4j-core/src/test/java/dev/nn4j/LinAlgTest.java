@@ -119,4 +119,20 @@ class LinAlgTest {
         assertValues(a.mv(v).toDoubleArray(), Tensor.einsum("ij,j->i", a, v), 1e-12);
         assertValues(a.unsqueeze(2).mul(v.view(1, 1, 4)).toDoubleArray(), Tensor.einsum("ij,k->ijk", a, v), 1e-12);
     }
+
+    @Test
+    void einsumEllipsisBroadcastsAndSums() {
+        Tensor a = Tensor.randn(new Generator(1), 2, 1, 3, 4), b = Tensor.randn(new Generator(2), 5, 4, 2);
+        Tensor want = a.matmul(b);
+        Tensor got = Tensor.einsum("...ij,...jk->...ik", a, b);
+        assertArrayEquals(want.shape(), got.shape());
+        assertValues(want.toDoubleArray(), got, 1e-5);
+        // implicit output puts the ellipsis dims first
+        Tensor c = Tensor.randn(new Generator(3), 2, 3, 4), d = Tensor.randn(new Generator(4), 4, 5);
+        assertValues(c.matmul(d).toDoubleArray(), Tensor.einsum("...ij,jk", c, d), 1e-5);
+        // ellipsis dims missing from the output are summed
+        Tensor s = Tensor.einsum("i...,i->...", c, Tensor.ones(2));
+        assertValues(c.sum(0).toDoubleArray(), s, 1e-5);
+        assertArrayEquals(new int[] {2}, Tensor.einsum("b...,b...->b", c, c).shape());
+    }
 }

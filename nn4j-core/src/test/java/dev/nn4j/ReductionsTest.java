@@ -310,4 +310,34 @@ class ReductionsTest {
         assertFails(IllegalArgumentException.class, () -> x.cumsum(2), "cumsum", "out of range");
         assertFails(IllegalArgumentException.class, () -> x.cumprod(-3), "cumprod", "out of range");
     }
+
+    @Test
+    void maxOverAllElementsSharesItsGradientAmongNaNs() {
+        // torch.max(x) with a NaN result: evenly_distribute_backward gives the NaN elements g / count
+        Tensor x = Tensor.fromArray(new float[] {1f, Float.NaN, 3f, Float.NaN}, 2, 2).requiresGrad_();
+        Tensor m = x.max();
+        assertTrue(Double.isNaN(m.item()));
+        m.backward(Tensor.scalar(4.0, DType.FLOAT32));
+        assertValues(new double[] {0, 2, 0, 2}, x.grad(), 0);
+        Tensor y = Tensor.of(2f, Float.NaN, -1f).requiresGrad_();
+        y.min().backward(Tensor.scalar(1.0, DType.FLOAT32));
+        assertValues(new double[] {0, 1, 0}, y.grad(), 0);
+    }
+
+    @Test
+    void normGradientsForOrderZeroAndBelowOne() {
+        // p = 0 counts nonzeros and is differentiable with a zero gradient
+        Tensor x = Tensor.of(1.5f, 0f, -2f).requiresGrad_();
+        Tensor n0 = x.norm(0, null, false);
+        assertEquals(2.0, n0.item(), 0);
+        assertTrue(n0.requiresGrad());
+        n0.backward();
+        assertValues(new double[] {0, 0, 0}, x.grad(), 0);
+        // p = 0.5: sgn(x) |x|^(p-1) g norm^(1-p), 0 at zero elements (not 0 * inf)
+        Tensor z = Tensor.of(4f, 0f, -1f).requiresGrad_();
+        Tensor n = z.norm(0.5, null, false);
+        assertEquals(9.0, n.item(), 1e-5);
+        n.backward();
+        assertValues(new double[] {0.5 * 3, 0, -3}, z.grad(), 1e-6);
+    }
 }

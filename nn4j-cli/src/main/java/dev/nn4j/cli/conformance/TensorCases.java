@@ -85,12 +85,17 @@ final class TensorCases {
                 Tensor e = in.get("exponent");
                 return Tensor.fullLike(e, a.getDouble(a.has("self") ? "self" : "input", 0)).pow(e);
             }
-            return in.containsKey("exponent") ? base.pow(in.get("exponent")) : base.pow(a.getDouble("exponent", 1));
+            if (in.containsKey("exponent")) return base.pow(in.get("exponent"));
+            // a Python float exponent makes an integer base float (2 ** -1.0 == 0.5); an int one keeps it integer
+            if (!base.isFloatingPoint() && a.has("exponent") && !a.raw("exponent").isIntegralNumber()) {
+                return base.pow(other(in, a, "exponent"));
+            }
+            return base.pow(a.getDouble("exponent", 1));
         });
         binary(r, "maximum", Tensor::maximum);
         binary(r, "minimum", Tensor::minimum);
-        binary(r, "fmax", Tensor::maximum);
-        binary(r, "fmin", Tensor::minimum);
+        binary(r, "fmax", Tensor::fmax);
+        binary(r, "fmin", Tensor::fmin);
         binary(r, "atan2", Tensor::atan2);
         binary(r, "arctan2", Tensor::atan2);
         binary(r, "fmod", Tensor::fmod);
@@ -131,14 +136,7 @@ final class TensorCases {
     }
 
     private static Object div(Map<String, Tensor> in, Args a) {
-        Tensor q = input(in).div(other(in, a, "other"));
-        String mode = a.getString("rounding_mode", null);
-        if (mode == null) return q;
-        return switch (mode) {
-            case "trunc" -> q.trunc();
-            case "floor" -> q.floor();
-            default -> throw new IllegalArgumentException("div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '" + mode + "'");
-        };
+        return input(in).div(other(in, a, "other"), a.getString("rounding_mode", null));
     }
 
     private static Object clamp(Map<String, Tensor> in, Args a) {

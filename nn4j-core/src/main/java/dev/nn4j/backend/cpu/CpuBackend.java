@@ -63,6 +63,7 @@ public final class CpuBackend implements Backend {
                         case SUB -> x - y;
                         case MUL -> x * y;
                         case MAXIMUM -> Math.max(x, y);
+                        case POW -> powi(x, y);
                         default -> Math.min(x, y);
                     };
                 }
@@ -79,7 +80,26 @@ public final class CpuBackend implements Backend {
 
     private static boolean integerExact(BinaryOp op) {
         return op == BinaryOp.ADD || op == BinaryOp.SUB || op == BinaryOp.MUL || op == BinaryOp.MAXIMUM
-                || op == BinaryOp.MINIMUM;
+                || op == BinaryOp.MINIMUM || op == BinaryOp.POW;
+    }
+
+    /**
+     * PyTorch's integer pow (powi): exact, wrapping like int64 multiplication; a negative exponent gives 1 for base 1,
+     * +-1 for base -1 and 0 for every other base (0 included).
+     */
+    static long powi(long a, long b) {
+        if (b < 0) {
+            if (a == 1) return 1;
+            if (a == -1) return (b & 1) == 0 ? 1 : -1;
+            return 0;
+        }
+        long result = 1;
+        while (b > 0) {
+            if ((b & 1) != 0) result *= a;
+            b >>= 1;
+            a *= a;
+        }
+        return result;
     }
 
     @Override
