@@ -2,6 +2,7 @@ package dev.nn4j.nn;
 
 import dev.nn4j.Autograd;
 import dev.nn4j.Tensor;
+import dev.nn4j.nn.functional.F;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -11,6 +12,10 @@ import java.util.Map;
 /**
  * A chain of modules: {@code forward} feeds each child's output to the next, as
  * {@code torch.nn.Sequential}. Children are named {@code "0", "1", ...} unless built from a map.
+ *
+ * <p>Two shortcuts give the same results with less work, for the exact module classes without hooks: with gradients
+ * on, a {@code ReLU} before max pooling runs after it (they commute, gradients included: see {@code ReluPoolOrderTest});
+ * under no-grad, conv/relu/pool chains run as fused ops ({@code InferenceFusion}).
  *
  * <pre>{@code
  * var net = new Sequential(new Linear(4, 8), new ReLU(), new Linear(8, 2));
@@ -46,8 +51,27 @@ public class Sequential extends Module implements Iterable<Module> {
         if (args.length != 1) throw new IllegalArgumentException("Sequential.forward: expected 1 argument, got " + describe(args));
         Object x = args[0];
         if (!Autograd.isGradEnabled()) return InferenceFusion.forward(children(), x);
-        for (Module m : this) x = m.call(x);
+        List<Module> children = children();
+        for (int i = 0; i < children.size(); i++) {
+            Module m = children.get(i);
+            if (x instanceof Tensor t && i + 1 < children.size() && reluBeforeMaxPool(m, children.get(i + 1))) {
+                // relu and max pooling commute, values and gradients alike (both pick the first largest element, and
+                // relu's gradient is 0 where a window's max is not positive): pooling first runs relu, forward and
+                // backward, on a quarter of the elements
+                x = F.relu(children.get(i + 1).call(t));
+                i++;
+                continue;
+            }
+            x = m.call(x);
+        }
         return x;
+    }
+
+    /** A plain ReLU followed by a plain max pooling module that returns values only; neither has hooks. */
+    private static boolean reluBeforeMaxPool(Module relu, Module pool) {
+        return relu.getClass() == ReLU.class && !relu.hasHooks() && pool instanceof MaxPoolNd p
+                && (p.getClass() == MaxPool1d.class || p.getClass() == MaxPool2d.class || p.getClass() == MaxPool3d.class)
+                && !p.returnIndices && !p.hasHooks();
     }
 
     /** Number of children. */
