@@ -18,7 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
 public final class ConvPairKernels {
     private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
     private static final int L = FS.length();
-    /** Tile rows of one GEMM register block ({@link WinogradConv#tile8x2}). */
+    /** Tile rows of one GEMM register block. */
     private static final int MR = 8;
     /** Per-thread scratch: channels-last conv1 output, V, M, pooled output, transform vectors, conv1's taps. */
     private static final ThreadLocal<float[][]> WORK = ThreadLocal.withInitial(() -> new float[6][0]);
@@ -93,8 +93,7 @@ public final class ConvPairKernels {
         for (int t0 = 0; t0 < rows; t0 += MR) {
             for (int xi = 0; xi < 36; xi++) {
                 for (int co = 0; co < c2; co += 2 * L) {
-                    WinogradConv.tile8x2(c1, v, (xi * rows + t0) * c1, c1, ut, xi * c1 * c2 + co, c2, m, xi * c2 + co,
-                            36 * c2, false);
+                    kernel(c1, v, (xi * rows + t0) * c1, c1, ut, xi * c1 * c2 + co, c2, m, xi * c2 + co, 36 * c2);
                 }
             }
             for (int t = t0; t < Math.min(t0 + MR, tiles); t++) {
@@ -252,6 +251,65 @@ public final class ConvPairKernels {
                 d1.mul(4f).sub(d3.mul(5f)).add(d5).intoArray(v, at + 5 * vs);
             }
         }
+    }
+
+    /**
+     * M[t0 + r, co:co+2L] = sum over p of V[t0 + r, p] * U^T[p, co:co+2L] for r &lt; MR: V rows {@code lda} apart
+     * from {@code v[vi]}, U^T rows {@code ldb} apart from {@code u[ui]}, M rows {@code ldm} apart from {@code m[mi]}.
+     */
+    private static void kernel(int depth, float[] v, int vi, int lda, float[] u, int ui, int ldb, float[] m, int mi, int ldm) {
+        FloatVector c00 = FloatVector.zero(FS), c01 = FloatVector.zero(FS);
+        FloatVector c10 = FloatVector.zero(FS), c11 = FloatVector.zero(FS);
+        FloatVector c20 = FloatVector.zero(FS), c21 = FloatVector.zero(FS);
+        FloatVector c30 = FloatVector.zero(FS), c31 = FloatVector.zero(FS);
+        FloatVector c40 = FloatVector.zero(FS), c41 = FloatVector.zero(FS);
+        FloatVector c50 = FloatVector.zero(FS), c51 = FloatVector.zero(FS);
+        FloatVector c60 = FloatVector.zero(FS), c61 = FloatVector.zero(FS);
+        FloatVector c70 = FloatVector.zero(FS), c71 = FloatVector.zero(FS);
+        for (int q = 0; q < depth; q++) {
+            int bi = ui + q * ldb, ai = vi + q;
+            FloatVector b0 = FloatVector.fromArray(FS, u, bi), b1 = FloatVector.fromArray(FS, u, bi + L);
+            FloatVector av = FloatVector.broadcast(FS, v[ai]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            av = FloatVector.broadcast(FS, v[ai + lda]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            av = FloatVector.broadcast(FS, v[ai + 2 * lda]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            av = FloatVector.broadcast(FS, v[ai + 3 * lda]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            av = FloatVector.broadcast(FS, v[ai + 4 * lda]);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            av = FloatVector.broadcast(FS, v[ai + 5 * lda]);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
+            av = FloatVector.broadcast(FS, v[ai + 6 * lda]);
+            c60 = av.fma(b0, c60);
+            c61 = av.fma(b1, c61);
+            av = FloatVector.broadcast(FS, v[ai + 7 * lda]);
+            c70 = av.fma(b0, c70);
+            c71 = av.fma(b1, c71);
+        }
+        c00.intoArray(m, mi);
+        c01.intoArray(m, mi + L);
+        c10.intoArray(m, mi + ldm);
+        c11.intoArray(m, mi + ldm + L);
+        c20.intoArray(m, mi + 2 * ldm);
+        c21.intoArray(m, mi + 2 * ldm + L);
+        c30.intoArray(m, mi + 3 * ldm);
+        c31.intoArray(m, mi + 3 * ldm + L);
+        c40.intoArray(m, mi + 4 * ldm);
+        c41.intoArray(m, mi + 4 * ldm + L);
+        c50.intoArray(m, mi + 5 * ldm);
+        c51.intoArray(m, mi + 5 * ldm + L);
+        c60.intoArray(m, mi + 6 * ldm);
+        c61.intoArray(m, mi + 6 * ldm + L);
+        c70.intoArray(m, mi + 7 * ldm);
+        c71.intoArray(m, mi + 7 * ldm + L);
     }
 
     /**

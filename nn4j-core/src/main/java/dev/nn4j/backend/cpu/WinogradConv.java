@@ -270,17 +270,10 @@ public final class WinogradConv {
      */
     private static void kernelWeight(int depth, float[] v, int vi, int ld, float[] w, int wi, int ldw, float[] acc, int ai,
                                      boolean wide) {
-        if (wide) tile8x2(depth, v, vi, ld, w, wi, ldw, acc, ai, ldw, true);
-        else kernelWeightHalf(depth, v, vi, ld, w, wi, ldw, acc, ai);
-    }
-
-    /**
-     * C[0:8][0:2L] (+)= A[0:8][0:depth] * B[0:depth][0:2L]: A's rows {@code lda} apart from {@code a[ai]}, each element
-     * broadcast, B's rows {@code ldb} apart from {@code b[bi]}, C's rows {@code ldc} apart from {@code c[ci]}, added
-     * into C when {@code add}, else stored. 8 x 2 accumulators stay in registers over the whole depth.
-     */
-    static void tile8x2(int depth, float[] v, int vi, int ld, float[] w, int wi, int ldw, float[] acc, int ai, int ldc,
-                        boolean add) {
+        if (!wide) {
+            kernelWeightHalf(depth, v, vi, ld, w, wi, ldw, acc, ai);
+            return;
+        }
         FloatVector c00 = FloatVector.zero(FS), c01 = FloatVector.zero(FS);
         FloatVector c10 = FloatVector.zero(FS), c11 = FloatVector.zero(FS);
         FloatVector c20 = FloatVector.zero(FS), c21 = FloatVector.zero(FS);
@@ -317,27 +310,22 @@ public final class WinogradConv {
             c70 = av.fma(b0, c70);
             c71 = av.fma(b1, c71);
         }
-        put(c00, acc, ai, add);
-        put(c01, acc, ai + L, add);
-        put(c10, acc, ai + ldc, add);
-        put(c11, acc, ai + ldc + L, add);
-        put(c20, acc, ai + 2 * ldc, add);
-        put(c21, acc, ai + 2 * ldc + L, add);
-        put(c30, acc, ai + 3 * ldc, add);
-        put(c31, acc, ai + 3 * ldc + L, add);
-        put(c40, acc, ai + 4 * ldc, add);
-        put(c41, acc, ai + 4 * ldc + L, add);
-        put(c50, acc, ai + 5 * ldc, add);
-        put(c51, acc, ai + 5 * ldc + L, add);
-        put(c60, acc, ai + 6 * ldc, add);
-        put(c61, acc, ai + 6 * ldc + L, add);
-        put(c70, acc, ai + 7 * ldc, add);
-        put(c71, acc, ai + 7 * ldc + L, add);
-    }
-
-    private static void put(FloatVector x, float[] a, int at, boolean add) {
-        if (add) addInto(x, a, at);
-        else x.intoArray(a, at);
+        addInto(c00, acc, ai);
+        addInto(c01, acc, ai + L);
+        addInto(c10, acc, ai + ldw);
+        addInto(c11, acc, ai + ldw + L);
+        addInto(c20, acc, ai + 2 * ldw);
+        addInto(c21, acc, ai + 2 * ldw + L);
+        addInto(c30, acc, ai + 3 * ldw);
+        addInto(c31, acc, ai + 3 * ldw + L);
+        addInto(c40, acc, ai + 4 * ldw);
+        addInto(c41, acc, ai + 4 * ldw + L);
+        addInto(c50, acc, ai + 5 * ldw);
+        addInto(c51, acc, ai + 5 * ldw + L);
+        addInto(c60, acc, ai + 6 * ldw);
+        addInto(c61, acc, ai + 6 * ldw + L);
+        addInto(c70, acc, ai + 7 * ldw);
+        addInto(c71, acc, ai + 7 * ldw + L);
     }
 
     private static void kernelWeightHalf(int depth, float[] v, int vi, int ld, float[] w, int wi, int ldw, float[] acc, int ai) {
