@@ -15,14 +15,11 @@ usage: /usr/bin/python3 tools/golden/functional_edge2_cases.py > nn4j-cli/src/te
 import json, math, sys
 
 import torch
+
+from casefmt import enc
 import torch.nn.functional as F
 
 torch.manual_seed(23)
-def enc(t):
-    t=t.detach()
-    if t.dtype==torch.bool: return {"dtype":"bool","shape":list(t.shape),"data":[bool(v) for v in t.reshape(-1).tolist()]}
-    if not t.is_floating_point(): return {"dtype":"int64","shape":list(t.shape),"data":[int(v) for v in t.reshape(-1).tolist()]}
-    return {"dtype":"float32","shape":list(t.shape),"data":[float(v) for v in t.reshape(-1).tolist()]}
 TUP=("kernel_size","stride","padding","dilation","output_padding","output_size","size","normalized_shape","pad","scale_factor")
 
 def sdpa(query, key, value, attn_mask=None, is_causal=False, scale=None):

@@ -10,14 +10,11 @@ usage: /usr/bin/python3 tools/golden/functional_edge_cases.py > nn4j-cli/src/tes
 import json
 
 import torch
+
+from casefmt import enc
 import torch.nn.functional as F
 
 torch.manual_seed(11)
-def enc(t):
-    t=t.detach()
-    if t.dtype==torch.bool: return {"dtype":"bool","shape":list(t.shape),"data":[bool(v) for v in t.reshape(-1).tolist()]}
-    if not t.is_floating_point(): return {"dtype":"int64","shape":list(t.shape),"data":[int(v) for v in t.reshape(-1).tolist()]}
-    return {"dtype":"float32","shape":list(t.shape),"data":[float(v) for v in t.reshape(-1).tolist()]}
 TUP=("kernel_size","stride","padding","dilation","output_padding","output_size","size","normalized_shape","pad","scale_factor")
 def case(cid, op, ins, args, grad=True):
     a={k:(tuple(v) if isinstance(v,list) and k in TUP else v) for k,v in args.items()}

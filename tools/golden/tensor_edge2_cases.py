@@ -18,6 +18,8 @@ import sys
 
 import torch
 
+from casefmt import enc
+
 torch.manual_seed(2113)
 TENSOR = {
     "add": lambda input, other: input + other, "sub": lambda input, other: input - other, "mul": lambda input, other: input * other,
@@ -41,13 +43,6 @@ TUPLE_DIM_OPS = ("sum", "mean", "amax", "amin", "prod", "logsumexp")
 INF, NAN = float("inf"), float("nan")
 
 
-def enc(t):
-    t = t.detach()
-    if t.dtype == torch.bool:
-        return {"dtype": "bool", "shape": list(t.shape), "data": [bool(v) for v in t.reshape(-1).tolist()]}
-    if not t.is_floating_point():
-        return {"dtype": "int64", "shape": list(t.shape), "data": [int(v) for v in t.reshape(-1).tolist()]}
-    return {"dtype": "float32", "shape": list(t.shape), "data": [float(v) for v in t.reshape(-1).tolist()]}
 
 
 def call(op, ins, args):

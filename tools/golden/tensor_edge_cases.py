@@ -10,14 +10,11 @@ import json
 
 import torch
 
+from casefmt import enc
+
 torch.manual_seed(7)
 
 
-def enc(t):
-    t=t.detach()
-    if t.dtype==torch.bool: return {"dtype":"bool","shape":list(t.shape),"data":[bool(v) for v in t.reshape(-1).tolist()]}
-    if not t.is_floating_point(): return {"dtype":"int64","shape":list(t.shape),"data":[int(v) for v in t.reshape(-1).tolist()]}
-    return {"dtype":"float32","shape":list(t.shape),"data":[float(v) for v in t.reshape(-1).tolist()]}
 
 
 def case(cid, op, ins, args, fn, grad=False):
