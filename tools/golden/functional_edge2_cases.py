@@ -15,9 +15,9 @@ usage: /usr/bin/python3 tools/golden/functional_edge2_cases.py > nn4j-cli/src/te
 import json, math, sys
 
 import torch
+import torch.nn.functional as F
 
 from casefmt import enc
-import torch.nn.functional as F
 
 torch.manual_seed(23)
 TUP=("kernel_size","stride","padding","dilation","output_padding","output_size","size","normalized_shape","pad","scale_factor")
